@@ -1,0 +1,4 @@
+import { migration001 } from './001-initial.js';
+
+/** In order; the position + 1 is the schema version stored in `PRAGMA user_version`. */
+export const MIGRATIONS: readonly string[] = [migration001];

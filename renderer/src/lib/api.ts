@@ -1,0 +1,65 @@
+import type {
+  ApiErrorBody,
+  CounterDetailView,
+  CounterView,
+  DisplayView,
+  MeView,
+  ServiceView,
+  TicketView,
+} from '../../../core/api-types.js';
+import type { Outcome, UrgentReason } from '../../../core/types.js';
+
+/** A refusal from the host (4xx/5xx) with its machine-readable code, or `network` when it could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The office host cannot be reached.');
+  }
+  if (response.status === 204) return null as T;
+  const payload = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const error = (payload as ApiErrorBody | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`);
+  }
+  return payload as T;
+}
+
+/** The one typed client every page uses; it mirrors the host's routes one to one. */
+export const api = {
+  services: () => request<ServiceView[]>('GET', '/api/services'),
+  issueTicket: (body: { serviceCode: string; urgent?: { reason: UrgentReason }; idCheckId?: number; supplementDeclared?: boolean; manualIdCheck?: boolean }) =>
+    request<TicketView>('POST', '/api/tickets', body),
+  login: (username: string, password: string) => request<MeView>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<null>('POST', '/api/auth/logout'),
+  me: () => request<MeView>('GET', '/api/me'),
+  counters: () => request<CounterView[]>('GET', '/api/counters'),
+  counter: (id: number) => request<CounterDetailView>('GET', `/api/counters/${id}`),
+  openCounter: (id: number) => request<CounterView>('POST', `/api/counters/${id}/open`),
+  closeCounter: (id: number) => request<CounterView>('POST', `/api/counters/${id}/close`),
+  callNext: (id: number) => request<TicketView | null>('POST', `/api/counters/${id}/call-next`),
+  recall: (ticketId: number) => request<TicketView>('POST', `/api/tickets/${ticketId}/recall`),
+  start: (ticketId: number) => request<TicketView>('POST', `/api/tickets/${ticketId}/start`),
+  noShow: (ticketId: number) => request<TicketView>('POST', `/api/tickets/${ticketId}/no-show`),
+  requeue: (ticketId: number) => request<TicketView>('POST', `/api/tickets/${ticketId}/requeue`),
+  finish: (ticketId: number, outcome: Outcome) => request<TicketView>('POST', `/api/tickets/${ticketId}/finish`, { outcome }),
+  transfer: (ticketId: number, serviceCode: string) => request<TicketView>('POST', `/api/tickets/${ticketId}/transfer`, { serviceCode }),
+  queue: () => request<TicketView[]>('GET', '/api/queue'),
+  display: () => request<DisplayView>('GET', '/api/display'),
+};

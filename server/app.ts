@@ -1,0 +1,111 @@
+import Fastify, { LogController, type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { identifyCaller } from './auth.js';
+import type { App, HostContext } from './context.js';
+import { ApiError } from './errors.js';
+import { staticRoutes } from './static.js';
+import { authRoutes } from './routes/auth.js';
+import { counterRoutes } from './routes/counters.js';
+import { displayRoutes } from './routes/display.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { queueRoutes } from './routes/queue.js';
+import { serviceRoutes } from './routes/services.js';
+import { staffRoutes } from './routes/staff.js';
+import { ticketRoutes } from './routes/tickets.js';
+
+export interface AppOptions {
+  logLevel: string;
+  https?: { cert: Buffer; key: Buffer } | undefined;
+  scannerStatus: () => unknown;
+}
+
+/** The office host's HTTP side: API, live stream, OpenAPI document and the built renderer. */
+export async function buildApp(ctx: HostContext, options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: { level: options.logLevel },
+    // Personal data never reaches a log: request logs hold method, route and status only.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024,
+    ...(options.https ? { https: options.https } : {}),
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    }
+    if (error.validation) {
+      return reply.status(400).send({ error: { code: 'invalid_request', message: error.message } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: clientErrorCode(status, error), message: error.message } });
+    }
+    request.log.error({ err: { name: error.name, code: error.code, stack: error.stack } }, 'unexpected error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on the office host. Please try again.' } });
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Svelte sets inline style attributes for transitions and dynamic sizes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        mediaSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    // Without TLS (a loopback host, or a deliberate insecure LAN) HSTS would lock browsers out.
+    strictTransportSecurity: Boolean(options.https),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Borgerservice office host', version: '1.0.0', description: 'Queue, ID pre-check and statistics API.' },
+    },
+  });
+
+  app.decorateRequest('caller', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.caller = identifyCaller(request, ctx.store, {
+      idleMinutes: ctx.config.sessionIdleMinutes,
+      clock: ctx.config.clock,
+      onExpired: (staffId) => ctx.office.leaveCounter(staffId),
+    });
+  });
+
+  serviceRoutes(app, ctx);
+  ticketRoutes(app, ctx);
+  counterRoutes(app, ctx);
+  queueRoutes(app, ctx);
+  displayRoutes(app, ctx);
+  authRoutes(app, ctx);
+  staffRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  healthRoutes(app, ctx, options.scannerStatus);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await staticRoutes(app, ctx.config.rendererDir);
+  return app;
+}
+
+function clientErrorCode(status: number, error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'invalid_json';
+  if (status === 413) return 'body_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'rate_limited';
+  return 'bad_request';
+}

@@ -1,0 +1,74 @@
+import type { FastifyRequest } from 'fastify';
+import type { StaffRole } from '../core/types.js';
+import type { StaffMember } from '../db/staff.js';
+import type { Store } from '../db/store.js';
+import { forbidden, unauthorized } from './errors.js';
+import { hashToken } from './secrets.js';
+
+export const SESSION_COOKIE = 'bs_session';
+
+/** Who is behind a request, worked out once per request from its cookie, bearer token and address. */
+export interface Caller {
+  staff: StaffMember | null;
+  /** A paired kiosk PC (bearer token) or the host's own kiosk (loopback). */
+  kiosk: boolean;
+  sessionTokenHash: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller;
+  }
+}
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  clock: () => number;
+  /** Called when an idle session is found expired, so the clerk's counter is closed. */
+  onExpired: (staffId: number) => void;
+}
+
+export function identifyCaller(request: FastifyRequest, store: Store, policy: SessionPolicy): Caller {
+  const caller: Caller = { staff: null, kiosk: false, sessionTokenHash: null };
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) {
+    const tokenHash = hashToken(token);
+    const session = store.sessions.find(tokenHash);
+    const now = policy.clock();
+    if (session) {
+      if (now - session.lastSeenAt > policy.idleMinutes * 60_000) {
+        store.sessions.delete(tokenHash);
+        policy.onExpired(session.staffId);
+      } else {
+        const staff = store.staff.get(session.staffId);
+        if (staff?.active) {
+          // Touch at most once a minute: a busy counter should not write on every poll.
+          if (now - session.lastSeenAt > 60_000) store.sessions.touch(tokenHash, now);
+          caller.staff = staff;
+          caller.sessionTokenHash = tokenHash;
+        }
+      }
+    }
+  }
+  const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer && store.kioskDevices.findActive(hashToken(bearer))) caller.kiosk = true;
+  if (isLoopback(request.socket.remoteAddress)) caller.kiosk = true;
+  return caller;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false) || (address?.startsWith('::ffff:127.') ?? false);
+}
+
+export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole[]): StaffMember {
+  const staff = request.caller.staff;
+  if (!staff) throw unauthorized();
+  if (roles && !roles.includes(staff.role)) throw forbidden();
+  return staff;
+}
+
+/** Ticket issuing and ID checks: the office's own kiosks and logged-in staff. */
+export function requireKioskOrStaff(request: FastifyRequest): void {
+  if (request.caller.kiosk || request.caller.staff) return;
+  throw unauthorized('Only a paired kiosk or logged-in staff may do this.');
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { DEFAULT_PASSWORD_HASH_COST, MIN_PASSWORD_HASH_COST } from './secrets.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type ScannerKind = 'none' | 'simulator' | 'hid-pos';
+
+export interface HostConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminPassword: string | undefined;
+  tls: { cert: string; key: string } | undefined;
+  allowInsecureLan: boolean;
+  production: boolean;
+  scanner: ScannerKind;
+  /** log2 of scrypt's N for new password hashes. */
+  passwordHashCost: number;
+  /** Minutes a staff session survives without a request. */
+  sessionIdleMinutes: number;
+  /** Where the built renderer lives (dist/renderer). */
+  rendererDir: string;
+  /** Overridable clock, for tests that replay whole office days. */
+  clock: () => number;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
+/** Reads the host's configuration from the environment; every variable is documented in the README. */
+export function loadConfig(env: NodeJS.ProcessEnv, defaults: { rendererDir: string }): HostConfig {
+  const port = parseInteger(env.PORT, 8080, 'PORT', 0, 65535);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const certFile = env.TLS_CERT?.trim();
+  const keyFile = env.TLS_KEY?.trim();
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    throw new ConfigError('TLS_CERT and TLS_KEY must be set together (paths to the PEM certificate and its key).');
+  }
+  const tls = certFile && keyFile ? { cert: certFile, key: keyFile } : undefined;
+  const allowInsecureLan = env.ALLOW_INSECURE_LAN === '1';
+  if (!tls && !isLoopbackHost(host) && !allowInsecureLan) {
+    throw new ConfigError(
+      `HOST=${host} would expose staff passwords and session cookies on the office network without encryption. ` +
+        'Set TLS_CERT and TLS_KEY, or set ALLOW_INSECURE_LAN=1 if you accept that risk.',
+    );
+  }
+  const scanner = (env.SCANNER?.trim() || 'none') as ScannerKind;
+  if (!['none', 'simulator', 'hid-pos'].includes(scanner)) {
+    throw new ConfigError(`SCANNER must be none, simulator or hid-pos (got "${env.SCANNER}").`);
+  }
+  return {
+    port,
+    host,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    tls,
+    allowInsecureLan,
+    production: env.NODE_ENV === 'production',
+    scanner,
+    passwordHashCost: parseInteger(env.PASSWORD_HASH_COST, DEFAULT_PASSWORD_HASH_COST, 'PASSWORD_HASH_COST', MIN_PASSWORD_HASH_COST, 20),
+    sessionIdleMinutes: parseInteger(env.SESSION_IDLE_MINUTES, 60, 'SESSION_IDLE_MINUTES', 1, 24 * 60),
+    rendererDir: defaults.rendererDir,
+    clock: Date.now,
+  };
+}
+
+function parseInteger(raw: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  }
+  return value;
+}

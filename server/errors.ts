@@ -1,0 +1,17 @@
+/** An answer the API gives on purpose: `{ error: { code, message } }` with this status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
+export const unauthorized = (message = 'Log in first.') => new ApiError(401, 'unauthorized', message);
+export const forbidden = (message = 'Your role may not do this.') => new ApiError(403, 'forbidden', message);
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found.`);
+export const conflict = (code: string, message: string) => new ApiError(409, code, message);

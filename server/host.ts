@@ -1,0 +1,62 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openStore } from '../db/store.js';
+import { buildApp } from './app.js';
+import { isLoopbackHost, type HostConfig } from './config.js';
+import type { App } from './context.js';
+import { EventBus } from './event-bus.js';
+import { Office } from './office.js';
+import { seedIfEmpty } from './seed.js';
+
+export interface RunningHost {
+  url: string;
+  app: App;
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  /** Where start-up messages go (the console for `npm start`; tests collect them). */
+  print?: (line: string) => void;
+  logLevel?: string;
+}
+
+export const DATABASE_FILE = 'office.sqlite';
+
+/** Opens the office database, serves the API and pages, and returns once it is listening. */
+export async function startHost(config: HostConfig, options: HostOptions = {}): Promise<RunningHost> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = openStore(path.join(config.dataDir, DATABASE_FILE));
+  try {
+    const seeded = await seedIfEmpty(store, config.adminPassword, config.passwordHashCost, config.clock());
+    if (seeded.generatedPassword) {
+      print(`First start: created user "admin" with password ${seeded.generatedPassword} — write it down and change it; it is not shown again.`);
+    }
+    const bus = new EventBus();
+    const office = new Office(store, bus, config.clock);
+    const https = config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined;
+    const app = await buildApp(
+      { config, store, office, bus },
+      { logLevel: options.logLevel ?? 'warn', https, scannerStatus: () => ({ state: 'none' }) },
+    );
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `${https ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    if (!isLoopbackHost(config.host) && !https) {
+      print(`WARNING: listening on the office network WITHOUT encryption (ALLOW_INSECURE_LAN=1). Staff passwords and session cookies can be read by anyone on the network.`);
+    }
+    print(`listening on ${url}`);
+    return {
+      url,
+      app,
+      close: async () => {
+        await app.close();
+        store.close();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

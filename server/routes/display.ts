@@ -1,0 +1,22 @@
+import { toPublicEvent } from '../../core/events.js';
+import { officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
+import type { App, HostContext } from '../context.js';
+
+/** How many calls the waiting-room screen lists. */
+const RECENT_CALLS = 6;
+
+export function displayRoutes(app: App, { store, config }: HostContext): void {
+  app.get('/api/display', { schema: { tags: ['display'], summary: "Today's latest calls; public data only" } }, async () => {
+    const now = config.clock();
+    const lastSeq = store.events.lastSeq();
+    const calls = store.events
+      .between(startOfOfficeDay(officeDayOf(now)), now + 1)
+      .filter((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled')
+      .map(toPublicEvent)
+      .filter((e) => e !== null)
+      .slice(-RECENT_CALLS)
+      .reverse()
+      .map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), type: e.type, number: e.data.number, counterName: e.data.counterName }));
+    return { officeName: store.settings.get('officeName', 'Borgerservice'), calls, lastSeq };
+  });
+}

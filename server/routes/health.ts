@@ -1,0 +1,15 @@
+import { schemaVersion } from '../../db/database.js';
+import type { App, HostContext } from '../context.js';
+
+export function healthRoutes(app: App, { store }: HostContext, scannerStatus: () => unknown): void {
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Host, database and scanner status' } }, async (_request, reply) => {
+    let database: { ok: boolean; schemaVersion?: number };
+    try {
+      database = { ok: true, schemaVersion: schemaVersion(store.db) };
+    } catch {
+      database = { ok: false };
+    }
+    const body = { status: database.ok ? 'ok' : 'degraded', database, scanner: scannerStatus() };
+    return reply.status(database.ok ? 200 : 503).send(body);
+  });
+}

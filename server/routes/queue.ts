@@ -1,0 +1,10 @@
+import { requireStaff } from '../auth.js';
+import type { App, HostContext } from '../context.js';
+import { ticketView } from '../views.js';
+
+export function queueRoutes(app: App, { store }: HostContext): void {
+  app.get('/api/queue', { schema: { tags: ['queue'], summary: 'Every waiting ticket, oldest first' } }, async (request) => {
+    requireStaff(request);
+    return store.tickets.waiting().map(ticketView);
+  });
+}

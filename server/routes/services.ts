@@ -1,0 +1,10 @@
+import type { App, HostContext } from '../context.js';
+
+export function serviceRoutes(app: App, { store }: HostContext): void {
+  app.get('/api/services', { schema: { tags: ['services'], summary: 'Active services' } }, async () =>
+    store.services
+      .list()
+      .filter((s) => s.active)
+      .map((s) => ({ code: s.code, names: s.names, needsIdCheck: s.needsIdCheck, slaMinutes: s.slaMinutes })),
+  );
+}

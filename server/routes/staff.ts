@@ -1,0 +1,60 @@
+import { Type } from 'typebox';
+import { STAFF_ROLES } from '../../core/types.js';
+import { requireStaff } from '../auth.js';
+import type { App, HostContext } from '../context.js';
+import { conflict, forbidden } from '../errors.js';
+import { hashPassword, hashToken, newToken } from '../secrets.js';
+
+const CreateStaffBody = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-zA-Z0-9._-]{2,40}$' }),
+    displayName: Type.String({ minLength: 1, maxLength: 80 }),
+    password: Type.String({ minLength: 10, maxLength: 200 }),
+    role: Type.Union(STAFF_ROLES.map((r) => Type.Literal(r))),
+  },
+  { additionalProperties: false },
+);
+
+export function staffRoutes(app: App, { store, office, config }: HostContext): void {
+  app.get('/api/staff', { schema: { tags: ['staff'] } }, async (request) => {
+    requireStaff(request, ['manager', 'admin']);
+    return store.staff.list();
+  });
+
+  app.post('/api/staff', { schema: { tags: ['staff'], body: CreateStaffBody } }, async (request, reply) => {
+    const actor = requireStaff(request, ['manager', 'admin']);
+    // A manager runs the floor; only an admin can create another admin.
+    if (request.body.role === 'admin' && actor.role !== 'admin') throw forbidden('Only an admin can create an admin.');
+    if (store.staff.findForLogin(request.body.username)) {
+      throw conflict('username_taken', `The username "${request.body.username}" is taken.`);
+    }
+    const member = store.staff.create({
+      username: request.body.username,
+      displayName: request.body.displayName,
+      role: request.body.role,
+      passwordHash: await hashPassword(request.body.password, config.passwordHashCost),
+      createdAt: config.clock(),
+    });
+    office.record({ at: config.clock(), type: 'staff.created', ticketId: null, counterId: null, staffId: actor.id, data: { createdStaffId: member.id, role: member.role } });
+    return reply.status(201).send(member);
+  });
+
+  app.post(
+    '/api/kiosk-devices',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Pair a kiosk PC: the bearer token is shown once',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireStaff(request, ['admin']);
+      const token = newToken();
+      const now = config.clock();
+      const id = store.kioskDevices.create(request.body.name, hashToken(token), now);
+      office.record({ at: now, type: 'kiosk.paired', ticketId: null, counterId: null, staffId: actor.id, data: { kioskId: id } });
+      return reply.status(201).send({ id, name: request.body.name, token });
+    },
+  );
+}

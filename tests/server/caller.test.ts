@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../db/store.js';
+import { identifyCaller, requireKioskOrStaff, SESSION_COOKIE } from '../../server/auth.js';
+import { hashToken } from '../../server/secrets.js';
+
+// Requests from other PCs cannot be made in tests (only loopback traffic is allowed here), so
+// the caller rules are checked on request objects with the remote addresses a LAN would give.
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'caller-'));
+  store = openStore(path.join(dir, 'office.sqlite'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function request(remoteAddress: string, headers: Record<string, string> = {}, cookies: Record<string, string> = {}): FastifyRequest {
+  return { socket: { remoteAddress }, headers, cookies } as unknown as FastifyRequest;
+}
+
+const policy = (now: number, expired: number[] = []) => ({ idleMinutes: 60, clock: () => now, onExpired: (id: number) => expired.push(id) });
+
+describe('who may issue tickets', () => {
+  it('is the host\'s own kiosk on loopback', () => {
+    for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+      expect(identifyCaller(request(address), store, policy(0)).kiosk).toBe(true);
+    }
+  });
+
+  it('is not a PC elsewhere on the office network without a token', () => {
+    const caller = identifyCaller(request('192.0.2.15'), store, policy(0));
+    expect(caller).toEqual({ staff: null, kiosk: false, sessionTokenHash: null });
+    expect(() => requireKioskOrStaff({ caller } as FastifyRequest)).toThrow(/paired kiosk/);
+  });
+
+  it('is a paired kiosk PC with its bearer token, and not with a wrong one', () => {
+    store.kioskDevices.create('Indgang', hashToken('right-token'), 0);
+    expect(identifyCaller(request('192.0.2.15', { authorization: 'Bearer right-token' }), store, policy(0)).kiosk).toBe(true);
+    expect(identifyCaller(request('192.0.2.15', { authorization: 'Bearer wrong-token' }), store, policy(0)).kiosk).toBe(false);
+  });
+});
+
+describe('staff sessions', () => {
+  it('expire after the idle time and close the clerk\'s counter', () => {
+    const member = store.staff.create({ username: 'anna', displayName: 'Anna', role: 'clerk', passwordHash: 'x', createdAt: 0 });
+    store.sessions.create(hashToken('session-token'), member.id, 0);
+    const cookies = { [SESSION_COOKIE]: 'session-token' };
+    expect(identifyCaller(request('192.0.2.15', {}, cookies), store, policy(59 * 60_000)).staff?.id).toBe(member.id);
+    // The request above touched the session at minute 59; an hour and a minute later it has expired.
+    const expired: number[] = [];
+    const later = identifyCaller(request('192.0.2.15', {}, cookies), store, policy(59 * 60_000 + 61 * 60_000, expired));
+    expect(later.staff).toBeNull();
+    expect(expired).toEqual([member.id]);
+    expect(store.sessions.find(hashToken('session-token'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, clerks, startTestHost, type TestHost } from '../support/test-host.js';
+
+let running: TestHost;
+beforeAll(async () => {
+  running = await startTestHost();
+});
+afterAll(async () => running.stop());
+
+interface SseEvent {
+  id: number;
+  type: string;
+  data: any;
+}
+
+/** Reads an SSE response until `count` events arrived, then aborts the connection. */
+async function readEvents(url: string, count: number, headers: Record<string, string> = {}): Promise<SseEvent[]> {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers, signal: controller.signal });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: SseEvent[] = [];
+  let buffer = '';
+  const timeout = setTimeout(() => controller.abort(), 5000);
+  try {
+    while (events.length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+        const id = field('id');
+        if (id !== undefined) events.push({ id: Number(id), type: field('event')!, data: JSON.parse(field('data')!) });
+      }
+    }
+  } finally {
+    clearTimeout(timeout);
+    controller.abort();
+  }
+  return events;
+}
+
+describe('the live event stream', () => {
+  it('replays everything missed after Last-Event-ID, in order, then continues live', async () => {
+    const kiosk = new Client(running.url);
+    const [clerk] = await clerks(running.url, 1);
+    await clerk!.post('/api/counters/1/open');
+    const first = (await kiosk.post('/api/tickets', { serviceCode: 'M' })).body;
+    const since = (await kiosk.get('/api/display')).body.lastSeq as number;
+
+    // While "offline": three changes happen.
+    await kiosk.post('/api/tickets', { serviceCode: 'P' });
+    await clerk!.post('/api/counters/1/call-next');
+    await clerk!.post(`/api/tickets/${first.id}/recall`);
+
+    const replayed = readEvents(`${running.url}/api/events`, 4, { 'last-event-id': String(since) });
+    // One more after the reconnect arrives live.
+    setTimeout(() => void kiosk.post('/api/tickets', { serviceCode: 'K' }), 200);
+    const events = await replayed;
+    expect(events.map((e) => e.type)).toEqual(['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.issued']);
+    expect(events.map((e) => e.id)).toEqual([...events.map((e) => e.id)].sort((a, b) => a - b));
+    expect(events[0]!.id).toBeGreaterThan(since);
+    expect(events[1]!.data.data).toMatchObject({ number: first.number, counterName: 'Skranke 1' });
+  });
+
+  it('gives the public only numbers, services, counters and statuses', async () => {
+    const kiosk = new Client(running.url);
+    const since = (await kiosk.get('/api/display')).body.lastSeq as number;
+    await kiosk.post('/api/tickets', { serviceCode: 'M', urgent: { reason: 'hospital_summons' } });
+    const [event] = await readEvents(`${running.url}/api/events?lastEventId=${since}`, 1);
+    expect(event!.type).toBe('ticket.issued');
+    expect(Object.keys(event!.data.data).sort()).toEqual(['counterName', 'number', 'serviceCode', 'status']);
+    expect(JSON.stringify(event)).not.toContain('hospital');
+    expect(JSON.stringify(event)).not.toContain('urgent');
+  });
+
+  it('gives staff the full event', async () => {
+    const since = (await new Client(running.url).get('/api/display')).body.lastSeq as number;
+    await new Client(running.url).post('/api/tickets', { serviceCode: 'A', urgent: { reason: 'hospital_summons' } });
+    const cookie = await loginCookie();
+    const [staffView] = await readEvents(`${running.url}/api/events?lastEventId=${since}`, 1, { cookie });
+    expect(staffView!.data.data).toMatchObject({ priority: 'urgent', urgentReason: 'hospital_summons' });
+  });
+});
+
+async function loginCookie(): Promise<string> {
+  const response = await fetch(`${running.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'admin-test-password' }),
+  });
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
