@@ -5,7 +5,10 @@ import type { CounterOrdering, PriorityClass } from './types.js';
  * no priority rule for hospital summonses (see docs), the urgent lane is the office's choice.
  */
 export interface QueuePolicyConfig {
-  /** After this many urgent calls in a row (office-wide), the next call goes to a non-urgent ticket if one waits. */
+  /**
+   * After this many urgent calls in a row (office-wide), the next call goes to a non-urgent ticket
+   * if one waits. 0 means no cap: urgent tickets always go first (the guard time still applies).
+   */
   maxConsecutiveUrgent: number;
   /** A ticket that has waited this long goes before everything else, so nobody starves. */
   guardMinutes: number;

@@ -61,6 +61,8 @@ function nextState(ticket: Ticket, action: TicketAction, now: number): Ticket {
         status: 'called',
         calledAt: now,
         startedAt: null,
+        // A citizen called again after a no-show is live again: the old end time no longer holds.
+        finishedAt: null,
         callCount: ticket.callCount + 1,
         counterId: action.counterId,
         staffId: action.staffId,
