@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from './database.js';
 import { CounterRepository } from './counters.js';
 import { EventRepository } from './events.js';
+import { IdCheckRepository } from './id-checks.js';
 import { KioskDeviceRepository } from './kiosk-devices.js';
 import { ServiceRepository } from './services.js';
 import { SessionRepository } from './sessions.js';
@@ -17,6 +18,7 @@ export interface Store {
   staff: StaffRepository;
   sessions: SessionRepository;
   events: EventRepository;
+  idChecks: IdCheckRepository;
   settings: SettingsRepository;
   kioskDevices: KioskDeviceRepository;
   /** Runs `work` in one immediate (write-locking) transaction: all of it is stored, or none. */
@@ -34,6 +36,7 @@ export function openStore(file: string): Store {
     staff: new StaffRepository(db),
     sessions: new SessionRepository(db),
     events: new EventRepository(db),
+    idChecks: new IdCheckRepository(db),
     settings: new SettingsRepository(db),
     kioskDevices: new KioskDeviceRepository(db),
     write: <T>(work: () => T): T => db.transaction(work).immediate(),

@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { identifyCaller } from './auth.js';
 import type { App, HostContext } from './context.js';
 import { ApiError } from './errors.js';
@@ -13,6 +13,7 @@ import { counterRoutes } from './routes/counters.js';
 import { displayRoutes } from './routes/display.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { idCheckRoutes } from './routes/id-checks.js';
 import { queueRoutes } from './routes/queue.js';
 import { serviceRoutes } from './routes/services.js';
 import { staffRoutes } from './routes/staff.js';
@@ -32,8 +33,10 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     ...(options.https ? { https: options.https } : {}),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // TypeBox's own validator: bodies must have exactly the declared types (no "12" for 12),
+  // while path and query strings are converted to the numbers they spell.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
@@ -90,6 +93,7 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
 
   serviceRoutes(app, ctx);
   ticketRoutes(app, ctx);
+  idCheckRoutes(app, ctx);
   counterRoutes(app, ctx);
   queueRoutes(app, ctx);
   displayRoutes(app, ctx);

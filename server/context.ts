@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '../db/store.js';
 import type { HostConfig } from './config.js';
 import type { EventBus } from './event-bus.js';
+import type { IdChecker } from './id-checker.js';
 import type { Office } from './office.js';
 
 /** The Fastify instance with TypeBox schemas typing each route's body, params and query. */
@@ -20,4 +21,5 @@ export interface HostContext {
   store: Store;
   office: Office;
   bus: EventBus;
+  idChecker: IdChecker;
 }

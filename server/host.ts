@@ -4,7 +4,9 @@ import { openStore } from '../db/store.js';
 import { buildApp } from './app.js';
 import { isLoopbackHost, type HostConfig } from './config.js';
 import type { App } from './context.js';
+import { loadOrCreateDocumentHashKey } from './document-hash-key.js';
 import { EventBus } from './event-bus.js';
+import { IdChecker } from './id-checker.js';
 import { Office } from './office.js';
 import { seedIfEmpty } from './seed.js';
 
@@ -34,9 +36,10 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
     }
     const bus = new EventBus();
     const office = new Office(store, bus, config.clock);
+    const idChecker = new IdChecker(store, office, config.clock, loadOrCreateDocumentHashKey(config.dataDir));
     const https = config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined;
     const app = await buildApp(
-      { config, store, office, bus },
+      { config, store, office, bus, idChecker },
       { logLevel: options.logLevel ?? 'warn', https, scannerStatus: () => ({ state: 'none' }) },
     );
     await app.listen({ port: config.port, host: config.host });

@@ -40,6 +40,9 @@ export class Office {
     if (!service || !service.active) {
       throw badRequest('unknown_service', `There is no active service with code "${request.serviceCode}".`);
     }
+    if (request.idCheckId !== undefined && !this.store.idChecks.get(request.idCheckId)) {
+      throw badRequest('unknown_id_check', `There is no ID check ${request.idCheckId}.`);
+    }
     return this.commit(() => {
       const now = this.clock();
       const officeDay = officeDayOf(now);

@@ -1,0 +1,64 @@
+import { createHmac } from 'node:crypto';
+import { checkDocument } from '../core/idcheck/check-document.js';
+import { DEFAULT_ID_RULES, type IdRules } from '../core/idcheck/rules.js';
+import { officeDayOf } from '../core/office-day.js';
+import type { IdCheckRecord } from '../db/id-checks.js';
+import type { Store } from '../db/store.js';
+import type { Office } from './office.js';
+
+export const ID_RULES_SETTING = 'idRules';
+
+/**
+ * Runs the MitID pre-check on a scan and keeps only its outcome. The raw text lives in this
+ * call's memory and nowhere else: not in the database, the event log or any message.
+ */
+export class IdChecker {
+  constructor(
+    private readonly store: Store,
+    private readonly office: Office,
+    private readonly clock: () => number,
+    private readonly documentHashKey: Buffer,
+  ) {}
+
+  rules(): IdRules {
+    // Stored rules may predate a new option; the defaults fill what they lack.
+    return { ...DEFAULT_ID_RULES, ...this.store.settings.get<Partial<IdRules>>(ID_RULES_SETTING, {}) };
+  }
+
+  check(mrz: string, source: IdCheckRecord['source']): IdCheckRecord {
+    const now = this.clock();
+    const outcome = checkDocument(mrz, this.rules(), officeDayOf(now));
+    const record = this.store.idChecks.create({
+      at: now,
+      verdict: outcome.verdict,
+      reasons: outcome.reasons,
+      document: outcome.document,
+      ageBracket: outcome.ageBracket,
+      supplement: outcome.supplement,
+      documentHash: outcome.documentKey ? createHmac('sha256', this.documentHashKey).update(outcome.documentKey).digest('hex') : null,
+      source,
+    });
+    this.office.record({
+      at: now,
+      type: 'id_check.completed',
+      ticketId: null,
+      counterId: null,
+      staffId: null,
+      data: { idCheckId: record.id, verdict: record.verdict, reasons: record.reasons, documentType: record.document?.type ?? null, source },
+    });
+    return record;
+  }
+}
+
+/** The check as the API shows it: the outcome, never the document hash. */
+export function idCheckView(record: IdCheckRecord) {
+  return {
+    id: record.id,
+    at: new Date(record.at).toISOString(),
+    verdict: record.verdict,
+    reasons: record.reasons,
+    document: record.document,
+    supplement: record.supplement,
+    ageBracket: record.ageBracket,
+  };
+}
