@@ -15,6 +15,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { idCheckRoutes } from './routes/id-checks.js';
 import { queueRoutes } from './routes/queue.js';
+import { scannerRoutes } from './routes/scanner.js';
 import { serviceRoutes } from './routes/services.js';
 import { staffRoutes } from './routes/staff.js';
 import { ticketRoutes } from './routes/tickets.js';
@@ -22,7 +23,6 @@ import { ticketRoutes } from './routes/tickets.js';
 export interface AppOptions {
   logLevel: string;
   https?: { cert: Buffer; key: Buffer } | undefined;
-  scannerStatus: () => unknown;
 }
 
 /** The office host's HTTP side: API, live stream, OpenAPI document and the built renderer. */
@@ -100,7 +100,8 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   authRoutes(app, ctx);
   staffRoutes(app, ctx);
   eventRoutes(app, ctx);
-  healthRoutes(app, ctx, options.scannerStatus);
+  scannerRoutes(app, ctx);
+  healthRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await staticRoutes(app, ctx.config.rendererDir);
   return app;

@@ -52,12 +52,13 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
   }
   const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (bearer && store.kioskDevices.findActive(hashToken(bearer))) caller.kiosk = true;
-  if (isLoopback(request.socket.remoteAddress)) caller.kiosk = true;
+  if (isLoopbackAddress(request.socket.remoteAddress)) caller.kiosk = true;
   return caller;
 }
 
-function isLoopback(address: string | undefined): boolean {
-  return address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false) || (address?.startsWith('::ffff:127.') ?? false);
+/** A connection from this PC itself (IPv4, IPv6, or IPv4 mapped into IPv6). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  return address === '::1' || (address?.replace(/^::ffff:/, '').startsWith('127.') ?? false);
 }
 
 export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole[]): StaffMember {

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '../db/store.js';
 import type { HostConfig } from './config.js';
 import type { EventBus } from './event-bus.js';
+import type { HostScanner } from './host-scanner.js';
 import type { IdChecker } from './id-checker.js';
 import type { Office } from './office.js';
 
@@ -22,4 +23,5 @@ export interface HostContext {
   office: Office;
   bus: EventBus;
   idChecker: IdChecker;
+  hostScanner: HostScanner;
 }

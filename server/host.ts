@@ -1,11 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openStore } from '../db/store.js';
+import { createScanner } from '../hardware/create-scanner.js';
 import { buildApp } from './app.js';
 import { isLoopbackHost, type HostConfig } from './config.js';
 import type { App } from './context.js';
 import { loadOrCreateDocumentHashKey } from './document-hash-key.js';
 import { EventBus } from './event-bus.js';
+import { HostScanner } from './host-scanner.js';
 import { IdChecker } from './id-checker.js';
 import { Office } from './office.js';
 import { seedIfEmpty } from './seed.js';
@@ -37,12 +39,14 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
     const bus = new EventBus();
     const office = new Office(store, bus, config.clock);
     const idChecker = new IdChecker(store, office, config.clock, loadOrCreateDocumentHashKey(config.dataDir));
+    const hostScanner = new HostScanner(createScanner({ kind: config.scanner }), idChecker);
     const https = config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined;
     const app = await buildApp(
-      { config, store, office, bus, idChecker },
-      { logLevel: options.logLevel ?? 'warn', https, scannerStatus: () => ({ state: 'none' }) },
+      { config, store, office, bus, idChecker, hostScanner },
+      { logLevel: options.logLevel ?? 'warn', https },
     );
     await app.listen({ port: config.port, host: config.host });
+    await hostScanner.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `${https ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -54,6 +58,7 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
       url,
       app,
       close: async () => {
+        await hostScanner.stop();
         await app.close();
         store.close();
       },

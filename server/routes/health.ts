@@ -1,7 +1,7 @@
 import { schemaVersion } from '../../db/database.js';
 import type { App, HostContext } from '../context.js';
 
-export function healthRoutes(app: App, { store }: HostContext, scannerStatus: () => unknown): void {
+export function healthRoutes(app: App, { store, hostScanner }: HostContext): void {
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Host, database and scanner status' } }, async (_request, reply) => {
     let database: { ok: boolean; schemaVersion?: number };
     try {
@@ -9,7 +9,7 @@ export function healthRoutes(app: App, { store }: HostContext, scannerStatus: ()
     } catch {
       database = { ok: false };
     }
-    const body = { status: database.ok ? 'ok' : 'degraded', database, scanner: scannerStatus() };
+    const body = { status: database.ok ? 'ok' : 'degraded', database, scanner: hostScanner.status() };
     return reply.status(database.ok ? 200 : 503).send(body);
   });
 }
