@@ -1,3 +1,4 @@
+import type { AgeBracket, CheckedDocument, IdRejectReason, IdVerdict, Supplement } from './idcheck/types.js';
 import type { CounterOrdering, LocalizedText, Outcome, PriorityClass, StaffRole, TicketStatus, UrgentReason } from './types.js';
 
 /** The JSON the office host sends: the contract between the host and every page. Times are ISO 8601. */
@@ -74,4 +75,22 @@ export interface DisplayView {
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
+}
+
+/** The outcome of a MitID pre-check, as the kiosk and the counter see it; never the document itself. */
+export interface IdCheckView {
+  id: number;
+  at: string;
+  verdict: IdVerdict;
+  reasons: IdRejectReason[];
+  document: CheckedDocument | null;
+  supplement: Supplement | null;
+  ageBracket: AgeBracket | null;
+}
+
+/** The state of a document reader attached to the host PC. */
+export interface HostScannerStatusView {
+  kind: 'none' | 'hid-pos' | 'simulator';
+  state: 'connected' | 'disconnected' | 'error' | 'none';
+  detail?: string;
 }

@@ -1,14 +1,9 @@
 import { EventEmitter } from 'node:events';
-import type { DocumentScanner, ScannerStatus } from '../hardware/document-scanner.js';
+import type { DocumentScanner } from '../hardware/document-scanner.js';
+import type { HostScannerStatusView, IdCheckView } from '../core/api-types.js';
 import { idCheckView, type IdChecker } from './id-checker.js';
 
-export type IdCheckViewBody = ReturnType<typeof idCheckView>;
-
-export interface HostScannerStatus {
-  kind: 'none' | DocumentScanner['kind'];
-  state: ScannerStatus['state'] | 'none';
-  detail?: string | undefined;
-}
+export type HostScannerStatus = HostScannerStatusView;
 
 /**
  * A reader attached to the host PC belongs to the host's own kiosk: each scan is checked at once
@@ -16,7 +11,7 @@ export interface HostScannerStatus {
  * text is handed to the check and dropped.
  */
 export class HostScanner {
-  private readonly emitter = new EventEmitter<{ verdict: [IdCheckViewBody]; status: [HostScannerStatus] }>();
+  private readonly emitter = new EventEmitter<{ verdict: [IdCheckView]; status: [HostScannerStatus] }>();
 
   constructor(
     readonly scanner: DocumentScanner | null,
@@ -30,10 +25,10 @@ export class HostScanner {
   status(): HostScannerStatus {
     if (!this.scanner) return { kind: 'none', state: 'none' };
     const { state, detail } = this.scanner.status();
-    return { kind: this.scanner.kind, state, detail };
+    return detail === undefined ? { kind: this.scanner.kind, state } : { kind: this.scanner.kind, state, detail };
   }
 
-  onVerdict(listener: (verdict: IdCheckViewBody) => void): () => void {
+  onVerdict(listener: (verdict: IdCheckView) => void): () => void {
     this.emitter.on('verdict', listener);
     return () => this.emitter.off('verdict', listener);
   }

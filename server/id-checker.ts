@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { IdCheckView } from '../core/api-types.js';
 import { checkDocument } from '../core/idcheck/check-document.js';
 import { DEFAULT_ID_RULES, type IdRules } from '../core/idcheck/rules.js';
 import { officeDayOf } from '../core/office-day.js';
@@ -51,7 +52,7 @@ export class IdChecker {
 }
 
 /** The check as the API shows it: the outcome, never the document hash. */
-export function idCheckView(record: IdCheckRecord) {
+export function idCheckView(record: IdCheckRecord): IdCheckView {
   return {
     id: record.id,
     at: new Date(record.at).toISOString(),

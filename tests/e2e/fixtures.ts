@@ -7,11 +7,12 @@ import { killHard, spawnHost, type ChildHost } from '../support/child-host.js';
 
 export const ADMIN_PASSWORD = 'admin-e2e-password';
 
-/** Each test gets the real built host on its own port with a fresh database. */
-export const test = base.extend<{ host: ChildHost }>({
-  host: async ({}, use) => {
+/** Each test gets the real built host on its own port with a fresh database; `hostEnv` adds settings. */
+export const test = base.extend<{ host: ChildHost; hostEnv: NodeJS.ProcessEnv }>({
+  hostEnv: [{}, { option: true }],
+  host: async ({ hostEnv }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'borgerservice-e2e-'));
-    const host = await spawnHost({ DATA_DIR: dataDir, ADMIN_PASSWORD });
+    const host = await spawnHost({ DATA_DIR: dataDir, ADMIN_PASSWORD, ...hostEnv });
     await use(host);
     await killHard(host);
     rmSync(dataDir, { recursive: true, force: true });
