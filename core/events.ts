@@ -61,17 +61,8 @@ export interface PublicEvent {
   data: { number: string; serviceCode: string; status: TicketStatus; counterName: string | null };
 }
 
-const PUBLIC_TYPES: ReadonlySet<EventType> = new Set([
-  'ticket.issued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.finished',
-  'ticket.no_show',
-  'ticket.requeued',
-  'ticket.transferred',
-  'ticket.cancelled',
-]);
+/** Ticket events are public (in projection); counter, staff, kiosk and ID-check events are not. */
+const PUBLIC_TYPES: ReadonlySet<EventType> = new Set(EVENT_TYPES.filter((type) => type.startsWith('ticket.')));
 
 /**
  * The public projection of an event, or null when the event has nothing for a public screen.

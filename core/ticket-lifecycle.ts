@@ -86,17 +86,20 @@ function nextState(ticket: Ticket, action: TicketAction, now: number): Ticket {
   }
 }
 
-/** The ticket that continues a transferred one in its new service: same number, same place in line. */
-export function continuationOf(transferred: Ticket, serviceCode: string): Omit<Ticket, 'id'> {
-  return {
-    number: transferred.number,
-    officeDay: transferred.officeDay,
-    serviceCode,
-    priority: transferred.priority,
-    urgentReason: transferred.urgentReason,
+/** What a new ticket must be told; everything else starts empty. */
+export type NewTicketFields = Pick<Ticket, 'number' | 'officeDay' | 'serviceCode' | 'arrivedAt'> &
+  Partial<Omit<Ticket, 'id' | 'number' | 'officeDay' | 'serviceCode' | 'arrivedAt'>>;
+
+/**
+ * A ticket not yet stored: waiting, normal priority, callable from arrival unless told otherwise.
+ * `callableAt` is never before `arrivedAt`, which the host's queue index relies on.
+ */
+export function newTicket(fields: NewTicketFields): Omit<Ticket, 'id'> {
+  const ticket: Omit<Ticket, 'id'> = {
+    priority: 'normal',
+    urgentReason: null,
     status: 'waiting',
-    arrivedAt: transferred.arrivedAt,
-    callableAt: transferred.callableAt,
+    callableAt: fields.arrivedAt,
     calledAt: null,
     startedAt: null,
     finishedAt: null,
@@ -104,13 +107,32 @@ export function continuationOf(transferred: Ticket, serviceCode: string): Omit<T
     counterId: null,
     staffId: null,
     outcome: null,
+    idCheckId: null,
+    supplementDeclared: null,
+    manualIdCheck: false,
+    estimatedWaitMinutes: null,
+    transferredFromId: null,
+    walkUp: false,
+    ...fields,
+  };
+  return { ...ticket, callableAt: Math.max(ticket.callableAt, ticket.arrivedAt) };
+}
+
+/** The ticket that continues a transferred one in its new service: same number, same place in line. */
+export function continuationOf(transferred: Ticket, serviceCode: string): Omit<Ticket, 'id'> {
+  return newTicket({
+    number: transferred.number,
+    officeDay: transferred.officeDay,
+    serviceCode,
+    priority: transferred.priority,
+    urgentReason: transferred.urgentReason,
+    arrivedAt: transferred.arrivedAt,
+    callableAt: transferred.callableAt,
     idCheckId: transferred.idCheckId,
     supplementDeclared: transferred.supplementDeclared,
     manualIdCheck: transferred.manualIdCheck,
-    estimatedWaitMinutes: null,
     transferredFromId: transferred.id,
-    walkUp: false,
-  };
+  });
 }
 
 /** A ticket still owned by a counter: it blocks that counter from calling another. */

@@ -1,7 +1,7 @@
 import type { NewOfficeEvent, OfficeEvent, TicketEventData, EventType } from '../core/events.js';
 import { officeDayOf } from '../core/office-day.js';
 import { DEFAULT_QUEUE_POLICY, pickNextTicket, type QueuePolicyConfig } from '../core/queue-policy.js';
-import { applyTicketAction, continuationOf, isAtCounter, type TicketAction } from '../core/ticket-lifecycle.js';
+import { applyTicketAction, continuationOf, isAtCounter, newTicket, type TicketAction } from '../core/ticket-lifecycle.js';
 import { formatTicketNumber } from '../core/ticket-number.js';
 import type { Counter, PriorityClass, Ticket, UrgentReason } from '../core/types.js';
 import { estimateWaitMinutes, SERVICE_TIME_SAMPLE, typicalServiceMinutes } from '../core/wait-estimate.js';
@@ -48,29 +48,20 @@ export class Office {
       const officeDay = officeDayOf(now);
       const priority: PriorityClass = request.urgent ? 'urgent' : 'normal';
       const sequence = this.store.tickets.nextSequence(officeDay, service.code);
-      const ticket = this.store.tickets.create({
-        number: formatTicketNumber(service.code, sequence),
-        officeDay,
-        serviceCode: service.code,
-        priority,
-        urgentReason: request.urgent?.reason ?? null,
-        status: 'waiting',
-        arrivedAt: now,
-        callableAt: now,
-        calledAt: null,
-        startedAt: null,
-        finishedAt: null,
-        callCount: 0,
-        counterId: null,
-        staffId: null,
-        outcome: null,
-        idCheckId: request.idCheckId ?? null,
-        supplementDeclared: request.supplementDeclared ?? null,
-        manualIdCheck: request.manualIdCheck ?? false,
-        estimatedWaitMinutes: this.estimateFor(service.code, priority === 'urgent', now),
-        transferredFromId: null,
-        walkUp: false,
-      });
+      const ticket = this.store.tickets.create(
+        newTicket({
+          number: formatTicketNumber(service.code, sequence),
+          officeDay,
+          serviceCode: service.code,
+          arrivedAt: now,
+          priority,
+          urgentReason: request.urgent?.reason ?? null,
+          idCheckId: request.idCheckId ?? null,
+          supplementDeclared: request.supplementDeclared ?? null,
+          manualIdCheck: request.manualIdCheck ?? false,
+          estimatedWaitMinutes: this.estimateFor(service.code, priority === 'urgent', now),
+        }),
+      );
       return { result: ticket, events: [this.ticketEvent('ticket.issued', ticket, actor, now)] };
     });
   }
@@ -216,29 +207,20 @@ export class Office {
       if (this.store.tickets.currentAt(counterId)) throw conflict('counter_busy', `${counter.name} already has a current ticket.`);
       const now = this.clock();
       const officeDay = officeDayOf(now);
-      const ticket = this.store.tickets.create({
-        number: formatTicketNumber(service.code, this.store.tickets.nextSequence(officeDay, service.code)),
-        officeDay,
-        serviceCode: service.code,
-        priority: 'normal',
-        urgentReason: null,
-        status: 'serving',
-        arrivedAt: now,
-        callableAt: now,
-        calledAt: now,
-        startedAt: now,
-        finishedAt: null,
-        callCount: 0,
-        counterId,
-        staffId,
-        outcome: null,
-        idCheckId: null,
-        supplementDeclared: null,
-        manualIdCheck: false,
-        estimatedWaitMinutes: null,
-        transferredFromId: null,
-        walkUp: true,
-      });
+      const ticket = this.store.tickets.create(
+        newTicket({
+          number: formatTicketNumber(service.code, this.store.tickets.nextSequence(officeDay, service.code)),
+          officeDay,
+          serviceCode: service.code,
+          arrivedAt: now,
+          status: 'serving',
+          calledAt: now,
+          startedAt: now,
+          counterId,
+          staffId,
+          walkUp: true,
+        }),
+      );
       const events = [
         this.ticketEvent('ticket.issued', ticket, { staffId }, now, counter, { walkUp: true }),
         this.ticketEvent('ticket.started', ticket, { staffId }, now, counter, { walkUp: true }),
