@@ -126,7 +126,7 @@ export class TicketRepository {
     this.recentServiceDurations = db.prepare<[string, number], { duration: number }>(
       `SELECT finished_at - called_at AS duration FROM tickets
        WHERE service_code = ? AND status = 'done' AND called_at IS NOT NULL
-       ORDER BY finished_at DESC LIMIT ?`,
+       ORDER BY finished_at DESC LIMIT ?`, // index tickets_finished_by_service (migration 002)
     );
     this.aheadAll = db.prepare<[string, number], { n: number }>(
       "SELECT count(*) AS n FROM tickets WHERE status = 'waiting' AND service_code = ? AND callable_at <= ?",

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DatabaseOpenError } from '../db/database.js';
 import { openStore } from '../db/store.js';
 import { createScanner } from '../hardware/create-scanner.js';
 import { buildApp } from './app.js';
@@ -29,7 +30,11 @@ export const DATABASE_FILE = 'office.sqlite';
 /** Opens the office database, serves the API and pages, and returns once it is listening. */
 export async function startHost(config: HostConfig, options: HostOptions = {}): Promise<RunningHost> {
   const print = options.print ?? ((line: string) => console.log(line));
-  mkdirSync(config.dataDir, { recursive: true });
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+  } catch (error) {
+    throw new DatabaseOpenError(`Cannot create the data folder ${config.dataDir} (${(error as NodeJS.ErrnoException).code}). Check DATA_DIR and this user's rights.`);
+  }
   const store = openStore(path.join(config.dataDir, DATABASE_FILE));
   try {
     const seeded = await seedIfEmpty(store, config.adminPassword, config.passwordHashCost, config.clock());

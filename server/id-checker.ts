@@ -29,25 +29,28 @@ export class IdChecker {
   check(mrz: string, source: IdCheckRecord['source']): IdCheckRecord {
     const now = this.clock();
     const outcome = checkDocument(mrz, this.rules(), officeDayOf(now));
-    const record = this.store.idChecks.create({
-      at: now,
-      verdict: outcome.verdict,
-      reasons: outcome.reasons,
-      document: outcome.document,
-      ageBracket: outcome.ageBracket,
-      supplement: outcome.supplement,
-      documentHash: outcome.documentKey ? createHmac('sha256', this.documentHashKey).update(outcome.documentKey).digest('hex') : null,
-      source,
+    // One transaction for the outcome and its event: one disk sync per scan, and never one without the other.
+    return this.office.recordWith(() => {
+      const record = this.store.idChecks.create({
+        at: now,
+        verdict: outcome.verdict,
+        reasons: outcome.reasons,
+        document: outcome.document,
+        ageBracket: outcome.ageBracket,
+        supplement: outcome.supplement,
+        documentHash: outcome.documentKey ? createHmac('sha256', this.documentHashKey).update(outcome.documentKey).digest('hex') : null,
+        source,
+      });
+      const event = {
+        at: now,
+        type: 'id_check.completed' as const,
+        ticketId: null,
+        counterId: null,
+        staffId: null,
+        data: { idCheckId: record.id, verdict: record.verdict, reasons: record.reasons, documentType: record.document?.type ?? null, source },
+      };
+      return { result: record, event };
     });
-    this.office.record({
-      at: now,
-      type: 'id_check.completed',
-      ticketId: null,
-      counterId: null,
-      staffId: null,
-      data: { idCheckId: record.id, verdict: record.verdict, reasons: record.reasons, documentType: record.document?.type ?? null, source },
-    });
-    return record;
   }
 }
 

@@ -234,6 +234,14 @@ export class Office {
     this.commit(() => ({ result: undefined, events: [event] }));
   }
 
+  /** Stores a change made elsewhere (an ID check) together with its event, in one transaction. */
+  recordWith<T>(work: () => { result: T; event: NewOfficeEvent }): T {
+    return this.commit(() => {
+      const { result, event } = work();
+      return { result, events: [event] };
+    });
+  }
+
   currentTicket(counterId: number): Ticket | null {
     return this.store.tickets.currentAt(counterId) ?? null;
   }

@@ -1,4 +1,5 @@
 import { migration001 } from './001-initial.js';
+import { migration002 } from './002-service-time-index.js';
 
 /** In order; the position + 1 is the schema version stored in `PRAGMA user_version`. */
-export const MIGRATIONS: readonly string[] = [migration001];
+export const MIGRATIONS: readonly string[] = [migration001, migration002];

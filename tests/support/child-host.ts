@@ -54,6 +54,7 @@ export async function runHostUntilExit(env: NodeJS.ProcessEnv): Promise<{ code: 
 }
 
 export async function killHard(host: ChildHost): Promise<void> {
+  if (host.process.exitCode !== null || host.process.signalCode !== null) return;
   const exited = new Promise((resolve) => host.process.once('exit', resolve));
   host.process.kill('SIGKILL');
   await exited;
