@@ -8,11 +8,14 @@ import { killHard, spawnHost, type ChildHost } from '../support/child-host.js';
 export const ADMIN_PASSWORD = 'admin-e2e-password';
 
 /** Each test gets the real built host on its own port with a fresh database; `hostEnv` adds settings. */
-export const test = base.extend<{ host: ChildHost; hostEnv: NodeJS.ProcessEnv }>({
+/** The host of one test; a test that restarts it replaces `process` so teardown stops the running one. */
+export type E2eHost = ChildHost & { dataDir: string };
+
+export const test = base.extend<{ host: E2eHost; hostEnv: NodeJS.ProcessEnv }>({
   hostEnv: [{}, { option: true }],
   host: async ({ hostEnv }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'borgerservice-e2e-'));
-    const host = await spawnHost({ DATA_DIR: dataDir, ADMIN_PASSWORD, ...hostEnv });
+    const host = { ...(await spawnHost({ DATA_DIR: dataDir, ADMIN_PASSWORD, ...hostEnv })), dataDir };
     await use(host);
     await killHard(host);
     rmSync(dataDir, { recursive: true, force: true });

@@ -54,6 +54,9 @@ export const api = {
   openCounter: (id: number) => request<CounterView>('POST', `/api/counters/${id}/open`),
   closeCounter: (id: number) => request<CounterView>('POST', `/api/counters/${id}/close`),
   callNext: (id: number) => request<TicketView | null>('POST', `/api/counters/${id}/call-next`),
+  callTicket: (counterId: number, ticketId: number, reason: string) =>
+    request<TicketView>('POST', `/api/counters/${counterId}/call`, { ticketId, reason }),
+  walkUp: (counterId: number, serviceCode: string) => request<TicketView>('POST', `/api/counters/${counterId}/walk-up`, { serviceCode }),
   recall: (ticketId: number) => request<TicketView>('POST', `/api/tickets/${ticketId}/recall`),
   start: (ticketId: number) => request<TicketView>('POST', `/api/tickets/${ticketId}/start`),
   noShow: (ticketId: number) => request<TicketView>('POST', `/api/tickets/${ticketId}/no-show`),

@@ -6,6 +6,9 @@ export const LANGUAGE_CHOICES: readonly { lang: Lang; label: string; dir: 'ltr' 
   { lang: 'en', label: 'English', dir: 'ltr' },
 ];
 
+/** The switch's own label, in the language it is currently showing. */
+export const LANGUAGE_LABEL: LocalizedText = { da: 'Sprog', en: 'Language' };
+
 class Language {
   current = $state<Lang>('da');
 
