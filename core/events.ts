@@ -21,6 +21,8 @@ export const EVENT_TYPES = [
   'staff.created',
   'kiosk.paired',
   'id_check.completed',
+  'config.changed',
+  'export.downloaded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -9,6 +9,7 @@ import type { App, HostContext } from './context.js';
 import { ApiError } from './errors.js';
 import { staticRoutes } from './static.js';
 import { authRoutes } from './routes/auth.js';
+import { configRoutes } from './routes/config.js';
 import { counterRoutes } from './routes/counters.js';
 import { displayRoutes } from './routes/display.js';
 import { eventRoutes } from './routes/events.js';
@@ -99,6 +100,7 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   displayRoutes(app, ctx);
   authRoutes(app, ctx);
   staffRoutes(app, ctx);
+  configRoutes(app, ctx);
   eventRoutes(app, ctx);
   scannerRoutes(app, ctx);
   healthRoutes(app, ctx);

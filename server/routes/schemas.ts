@@ -5,5 +5,5 @@ import { OUTCOMES, URGENT_REASONS } from '../../core/types.js';
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export const ServiceCode = Type.String({ pattern: '^[A-Z]$' });
-export const UrgentReason = Type.Union(URGENT_REASONS.map((r) => Type.Literal(r)));
-export const Outcome = Type.Union(OUTCOMES.map((o) => Type.Literal(o)));
+export const UrgentReason = Type.Enum(URGENT_REASONS);
+export const Outcome = Type.Enum(OUTCOMES);

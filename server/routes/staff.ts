@@ -10,7 +10,7 @@ const CreateStaffBody = Type.Object(
     username: Type.String({ pattern: '^[a-zA-Z0-9._-]{2,40}$' }),
     displayName: Type.String({ minLength: 1, maxLength: 80 }),
     password: Type.String({ minLength: 10, maxLength: 200 }),
-    role: Type.Union(STAFF_ROLES.map((r) => Type.Literal(r))),
+    role: Type.Enum(STAFF_ROLES),
   },
   { additionalProperties: false },
 );
