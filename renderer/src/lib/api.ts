@@ -3,6 +3,7 @@ import type {
   CounterDetailView,
   CounterView,
   DisplayView,
+  IdCheckView,
   MeView,
   ServiceView,
   TicketView,
@@ -44,6 +45,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 /** The one typed client every page uses; it mirrors the host's routes one to one. */
 export const api = {
   services: () => request<ServiceView[]>('GET', '/api/services'),
+  checkId: (mrz: string) => request<IdCheckView>('POST', '/api/id-checks', { mrz }),
+  idCheck: (id: number) => request<IdCheckView>('GET', `/api/id-checks/${id}`),
   issueTicket: (body: { serviceCode: string; urgent?: { reason: UrgentReason }; idCheckId?: number; supplementDeclared?: boolean; manualIdCheck?: boolean }) =>
     request<TicketView>('POST', '/api/tickets', body),
   login: (username: string, password: string) => request<MeView>('POST', '/api/auth/login', { username, password }),

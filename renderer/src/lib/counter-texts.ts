@@ -1,3 +1,4 @@
+import type { IdVerdict } from '../../../core/idcheck/types.js';
 import type { LocalizedText, Outcome, PriorityClass, UrgentReason } from '../../../core/types.js';
 
 /** Every text of the counter console, Danish and English side by side. */
@@ -82,7 +83,7 @@ export const statusText: Record<string, LocalizedText> = {
   serving: { da: 'Under betjening', en: 'Being served' },
 };
 
-/** The ID pre-check placeholders: what the ticket itself knows until the verdict endpoint exists. */
+/** The ID pre-check: what the ticket and its check say about the citizen's ID, and the desk check. */
 export const idCheckText = {
   heading: { da: 'ID-forhåndstjek', en: 'ID pre-check' },
   manual: { da: 'ID skal tjekkes manuelt', en: 'ID to be checked by hand' },
@@ -94,8 +95,16 @@ export const idCheckText = {
     da: 'Borgeren har oplyst IKKE at have sundhedskort eller bopælsattest med',
     en: 'The citizen said they do NOT have their health card or certificate of residence with them',
   },
-  checkDone: { da: 'Forhåndstjek nr.', en: 'Pre-check no.' },
-  verdictPending: { da: 'resultatet vises her, når serveren kan levere det', en: 'the verdict will show here once the host provides it' },
+  verdictLoading: { da: 'Henter resultatet af forhåndstjekket …', en: 'Fetching the pre-check verdict …' },
+  verdictUnavailable: { da: 'Resultatet af forhåndstjekket kan ikke hentes lige nu', en: 'The pre-check verdict cannot be fetched right now' },
+  expires: { da: 'udløber', en: 'expires' },
+  deskHeading: { da: 'ID-tjek ved skranken', en: 'ID check at the desk' },
+  deskLabel: {
+    da: 'Scan dokumentet med læseren her, eller indsæt den maskinlæsbare zone (MRZ)',
+    en: 'Scan the document with the reader here, or paste the machine-readable zone (MRZ)',
+  },
+  deskCheck: { da: 'Tjek dokumentet', en: 'Check the document' },
+  deskClear: { da: 'Ryd', en: 'Clear' },
   none: { da: 'Intet ID-forhåndstjek på denne billet', en: 'No ID pre-check on this ticket' },
   notNeeded: { da: 'Ydelsen kræver ikke ID-tjek', en: 'This service needs no ID check' },
 } satisfies Record<string, LocalizedText>;
@@ -125,3 +134,10 @@ export const errorText: Record<string, LocalizedText> = {
 export function refusalText(code: string, hostMessage: string): LocalizedText {
   return errorText[code] ?? { da: `Serveren afviste handlingen: ${hostMessage}`, en: `The host refused: ${hostMessage}` };
 }
+
+/** The pre-check verdict in a clerk's words. */
+export const idVerdictText: Record<IdVerdict, LocalizedText> = {
+  accepted: { da: 'Godkendt: dokumentet er nok alene', en: 'Accepted: the document is enough on its own' },
+  supplement_required: { da: 'Kræver sundhedskort eller bopælsattest', en: 'Needs a health card or certificate of residence' },
+  rejected: { da: 'Afvist', en: 'Rejected' },
+};
