@@ -2,8 +2,8 @@ import { makeMrz, shiftIsoDate } from '../support/mrz-generator.js';
 import { ADMIN_PASSWORD, expect, expectAccessible, test } from './fixtures.js';
 
 const today = new Date().toISOString().slice(0, 10);
-const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+const post = async (url: string, body: unknown): Promise<{ id: number }> =>
+  (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { id: number };
 
 test('the clerk sees the kiosk verdict on the called ticket, and checks another document at the desk', async ({ page, host }) => {
   // A citizen checked a Swedish ID card at the kiosk and said they have their health card with them.
