@@ -23,6 +23,11 @@ export const EVENT_TYPES = [
   'id_check.completed',
   'config.changed',
   'export.downloaded',
+  'appointment.booked',
+  'appointment.cancelled',
+  'appointment.moved',
+  'appointment.checked_in',
+  'appointment.no_show',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -8,6 +8,8 @@ import { identifyCaller } from './auth.js';
 import type { App, HostContext } from './context.js';
 import { ApiError } from './errors.js';
 import { staticRoutes } from './static.js';
+import { adminRoutes } from './routes/admin.js';
+import { appointmentRoutes } from './routes/appointments.js';
 import { authRoutes } from './routes/auth.js';
 import { configRoutes } from './routes/config.js';
 import { counterRoutes } from './routes/counters.js';
@@ -104,6 +106,8 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   eventRoutes(app, ctx);
   scannerRoutes(app, ctx);
   healthRoutes(app, ctx);
+  appointmentRoutes(app, ctx);
+  adminRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await staticRoutes(app, ctx.config.rendererDir);
   return app;

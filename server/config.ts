@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTimeOfDay } from '../core/backup-schedule.js';
 import { DEFAULT_PASSWORD_HASH_COST, MIN_PASSWORD_HASH_COST } from './secrets.js';
 
 export class ConfigError extends Error {
@@ -20,6 +21,12 @@ export interface HostConfig {
   passwordHashCost: number;
   /** Minutes a staff session survives without a request. */
   sessionIdleMinutes: number;
+  /** Folder of the database backups. */
+  backupDir: string;
+  /** How many backups are kept; older ones are deleted. */
+  backupKeep: number;
+  /** When the nightly backup runs, in minutes after midnight Copenhagen time. */
+  backupTime: number;
   /** Where the built renderer lives (dist/renderer). */
   rendererDir: string;
   /** Overridable clock, for tests that replay whole office days. */
@@ -53,10 +60,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { rendererDir: stri
   if (!['none', 'simulator', 'hid-pos'].includes(scanner)) {
     throw new ConfigError(`SCANNER must be none, simulator or hid-pos (got "${env.SCANNER}").`);
   }
+  const dataDir = dataDirOf(env);
+  const backupTime = parseTimeOfDay(env.BACKUP_TIME?.trim() || '02:00');
+  if (backupTime === null) {
+    throw new ConfigError(`BACKUP_TIME must be a time of day as HH:MM, from 00:00 to 23:59 (got "${env.BACKUP_TIME}").`);
+  }
   return {
     port,
     host,
-    dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+    dataDir,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     tls,
     allowInsecureLan,
@@ -64,9 +76,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { rendererDir: stri
     scanner,
     passwordHashCost: parseInteger(env.PASSWORD_HASH_COST, DEFAULT_PASSWORD_HASH_COST, 'PASSWORD_HASH_COST', MIN_PASSWORD_HASH_COST, 20),
     sessionIdleMinutes: parseInteger(env.SESSION_IDLE_MINUTES, 60, 'SESSION_IDLE_MINUTES', 1, 24 * 60),
+    backupDir: path.resolve(env.BACKUP_DIR?.trim() || path.join(dataDir, 'backups')),
+    backupKeep: parseInteger(env.BACKUP_KEEP, 14, 'BACKUP_KEEP', 1, 3650),
+    backupTime,
     rendererDir: defaults.rendererDir,
     clock: Date.now,
   };
+}
+
+/** The office database's file in the data folder. */
+export const DATABASE_FILE = 'office.sqlite';
+
+/** The data folder, DATA_DIR or ./data; also where `npm run restore` restores to. */
+export function dataDirOf(env: NodeJS.ProcessEnv): string {
+  return path.resolve(env.DATA_DIR?.trim() || './data');
 }
 
 function parseInteger(raw: string | undefined, fallback: number, name: string, min: number, max: number): number {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '../db/store.js';
+import type { Appointments } from './appointments.js';
 import type { HostConfig } from './config.js';
 import type { EventBus } from './event-bus.js';
 import type { HostScanner } from './host-scanner.js';
@@ -24,4 +25,5 @@ export interface HostContext {
   bus: EventBus;
   idChecker: IdChecker;
   hostScanner: HostScanner;
+  appointments: Appointments;
 }

@@ -4,7 +4,9 @@ import { DatabaseOpenError } from '../db/database.js';
 import { openStore } from '../db/store.js';
 import { createScanner } from '../hardware/create-scanner.js';
 import { buildApp } from './app.js';
-import { isLoopbackHost, type HostConfig } from './config.js';
+import { Appointments } from './appointments.js';
+import { scheduleNightlyBackups } from './backups.js';
+import { DATABASE_FILE, isLoopbackHost, type HostConfig } from './config.js';
 import type { App } from './context.js';
 import { loadOrCreateDocumentHashKey } from './document-hash-key.js';
 import { EventBus } from './event-bus.js';
@@ -25,8 +27,6 @@ export interface HostOptions {
   logLevel?: string;
 }
 
-export const DATABASE_FILE = 'office.sqlite';
-
 /** Opens the office database, serves the API and pages, and returns once it is listening. */
 export async function startHost(config: HostConfig, options: HostOptions = {}): Promise<RunningHost> {
   const print = options.print ?? ((line: string) => console.log(line));
@@ -45,13 +45,19 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
     const office = new Office(store, bus, config.clock);
     const idChecker = new IdChecker(store, office, config.clock, loadOrCreateDocumentHashKey(config.dataDir));
     const hostScanner = new HostScanner(createScanner({ kind: config.scanner }), idChecker);
+    const appointments = new Appointments(store, bus, config.clock);
     const https = config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined;
     const app = await buildApp(
-      { config, store, office, bus, idChecker, hostScanner },
+      { config, store, office, bus, idChecker, hostScanner, appointments },
       { logLevel: options.logLevel ?? 'warn', https },
     );
     await app.listen({ port: config.port, host: config.host });
     await hostScanner.start();
+    const dayEnd = appointments.startDayEndJob((error) => app.log.error({ err: error }, 'appointments: closing past days failed'));
+    const nightlyBackups = scheduleNightlyBackups(config, store.db, {
+      done: (result) => app.log.info({ file: result.file, removed: result.removed }, 'nightly backup written'),
+      failed: (error) => app.log.error({ err: error }, 'nightly backup failed'),
+    });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `${https ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -63,6 +69,8 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
       url,
       app,
       close: async () => {
+        dayEnd.stop();
+        await nightlyBackups.stop();
         await hostScanner.stop();
         await app.close();
         store.close();

@@ -1,5 +1,6 @@
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-service-time-index.js';
+import { migration003 } from './003-appointments.js';
 
 /** In order; the position + 1 is the schema version stored in `PRAGMA user_version`. */
-export const MIGRATIONS: readonly string[] = [migration001, migration002];
+export const MIGRATIONS: readonly string[] = [migration001, migration002, migration003];

@@ -1,0 +1,15 @@
+import { requireStaff } from '../auth.js';
+import { runBackup } from '../backups.js';
+import type { App, HostContext } from '../context.js';
+
+export function adminRoutes(app: App, { config, store }: HostContext): void {
+  app.post(
+    '/api/admin/backup',
+    { schema: { tags: ['admin'], summary: 'Back up the database now, while the office works (admin only)' } },
+    async (request, reply) => {
+      requireStaff(request, ['admin']);
+      const backup = await runBackup(config, store.db);
+      return reply.status(201).send(backup);
+    },
+  );
+}

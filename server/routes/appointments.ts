@@ -1,0 +1,142 @@
+import { Type } from 'typebox';
+import { readInstant } from '../../core/appointments/local-time.js';
+import { DEFAULT_APPOINTMENT_RULES, type CheckInView } from '../../core/appointments/types.js';
+import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
+import { importBookings, isImportFormat } from '../appointment-import.js';
+import { APPOINTMENT_RULES_SETTING } from '../appointments.js';
+import { requireKioskOrStaff, requireStaff } from '../auth.js';
+import type { App, HostContext } from '../context.js';
+import { ApiError, badRequest } from '../errors.js';
+import { ticketView } from '../views.js';
+import { IdParams, ServiceCode } from './schemas.js';
+
+/** A day's export from a booking system is a few hundred lines; 1 MB leaves room without inviting abuse. */
+const IMPORT_BODY_LIMIT = 1024 * 1024;
+
+/** ISO 8601 with `Z` or an offset; whole minutes are checked by the booking rules. */
+const Instant = Type.String({ minLength: 16, maxLength: 40 });
+
+const BookBody = Type.Object(
+  {
+    serviceCode: ServiceCode,
+    start: Instant,
+    // The 40-character limit is checked after trimming, with its own error code.
+    name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+const MoveBody = Type.Object({ start: Instant }, { additionalProperties: false });
+const CheckInBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) }, { additionalProperties: false });
+const DayQuery = Type.Object({ day: Type.Optional(Type.String({ maxLength: 10 })) }, { additionalProperties: false });
+
+const Minutes = (maximum: number) => Type.Integer({ minimum: 0, maximum });
+const SlotMinutes = Type.Integer({ minimum: 5, maximum: 240 });
+const Capacity = Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]);
+
+/** The booking rules an office may adjust (docs/appointments.md, "Rules and settings"). */
+const AppointmentRulesSchema = Type.Object(
+  {
+    slotMinutes: SlotMinutes,
+    capacityPerSlot: Capacity,
+    earlyWindowMinutes: Minutes(240),
+    lateGraceMinutes: Minutes(240),
+    nameRetentionDays: Minutes(30),
+    perService: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[A-Z]$' }),
+        Type.Object({ slotMinutes: Type.Optional(SlotMinutes), capacityPerSlot: Type.Optional(Capacity) }, { additionalProperties: false }),
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export function appointmentRoutes(app: App, { appointments, office, store, config }: HostContext): void {
+  app.post('/api/appointments', { schema: { tags: ['appointments'], summary: 'Book a time (staff)', body: BookBody } }, async (request, reply) => {
+    const staff = requireStaff(request);
+    const { serviceCode, start, name } = request.body;
+    const booked = appointments.book({ serviceCode, start: readStart(start), name }, { staffId: staff.id }, 'staff');
+    return reply.status(201).send(appointments.view(booked));
+  });
+
+  app.get('/api/appointments', { schema: { tags: ['appointments'], summary: "A day's bookings (staff)", querystring: DayQuery } }, async (request) => {
+    requireStaff(request);
+    const day = request.query.day ?? officeDayOf(config.clock());
+    if (!isOfficeDay(day)) throw badRequest('invalid_day', 'day must be a date written YYYY-MM-DD.');
+    return appointments.ofDay(day);
+  });
+
+  app.delete('/api/appointments/:id', { schema: { tags: ['appointments'], summary: 'Cancel a booking (staff)', params: IdParams } }, async (request) => {
+    const staff = requireStaff(request);
+    return appointments.view(appointments.cancel(request.params.id, { staffId: staff.id }));
+  });
+
+  app.patch(
+    '/api/appointments/:id',
+    { schema: { tags: ['appointments'], summary: 'Move a booking to another time (staff)', params: IdParams, body: MoveBody } },
+    async (request) => {
+      const staff = requireStaff(request);
+      return appointments.view(appointments.move(request.params.id, readStart(request.body.start), { staffId: staff.id }));
+    },
+  );
+
+  app.post(
+    '/api/appointments/check-in',
+    {
+      schema: { tags: ['appointments'], summary: 'Check in with a booking code (kiosk or staff)', body: CheckInBody },
+      // Codes are random but short: a kiosk (or a leaked kiosk token) must not be able to try them all.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      requireKioskOrStaff(request);
+      const { ticket, appointment, arrival } = appointments.checkIn(request.body.code, { staffId: request.caller.staff?.id ?? null });
+      const view: CheckInView = {
+        ticket: ticketView(ticket),
+        arrival,
+        slotStart: new Date(appointment.slotStart).toISOString(),
+        callableAt: new Date(ticket.callableAt).toISOString(),
+      };
+      return reply.status(201).send(view);
+    },
+  );
+
+  // Only this route reads CSV and iCalendar bodies, and only it may be that large.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(['text/csv', 'text/calendar'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.post(
+      '/api/appointments/import',
+      { schema: { tags: ['appointments'], summary: 'Import bookings from a booking system (text/csv or text/calendar; staff)' } },
+      async (request) => {
+        const staff = requireStaff(request);
+        const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (!isImportFormat(mediaType) || typeof request.body !== 'string') {
+          throw new ApiError(415, 'unsupported_media_type', 'Send the bookings as text/csv or text/calendar.');
+        }
+        return importBookings(appointments, store.services.list(), mediaType, request.body, { staffId: staff.id });
+      },
+    );
+  });
+
+  app.get('/api/config/appointment-rules', { schema: { tags: ['config'] } }, async (request) => {
+    requireStaff(request, ['manager', 'admin']);
+    return appointments.rules();
+  });
+
+  app.put('/api/config/appointment-rules', { schema: { tags: ['config'], body: AppointmentRulesSchema } }, async (request) => {
+    const staff = requireStaff(request, ['manager', 'admin']);
+    const rules = { ...DEFAULT_APPOINTMENT_RULES, ...request.body, perService: request.body.perService ?? {} };
+    store.settings.set(APPOINTMENT_RULES_SETTING, rules);
+    office.record({ at: config.clock(), type: 'config.changed', ticketId: null, counterId: null, staffId: staff.id, data: { key: APPOINTMENT_RULES_SETTING } });
+    return rules;
+  });
+}
+
+function readStart(text: string): number {
+  const at = readInstant(text);
+  if (at === null) throw badRequest('invalid_time', 'start must be an ISO 8601 time with Z or an offset, e.g. 2026-11-25T09:15:00+01:00.');
+  return at;
+}
