@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { benchCallNext } from './call-next.js';
 import { cleanUpNow, cleanUpOnExit } from './cleanup.js';
 import { benchColdStart } from './cold-start.js';
+import { benchExport } from './export.js';
 import { benchIdChecks } from './id-checks.js';
 import { formatTable, machineLine, writeResults, type BenchContext, type Figure } from './harness.js';
 import { benchIssueTicket } from './issue-ticket.js';
@@ -24,6 +25,7 @@ const BENCHMARKS: ReadonlyArray<{ name: string; run: (ctx: BenchContext) => Prom
   { name: 'sse-fanout', run: benchSseFanout },
   { name: 'cold-start', run: benchColdStart },
   { name: 'id-checks', run: benchIdChecks },
+  { name: 'export', run: benchExport },
 ];
 
 const TARGETS: ReadonlyArray<{ figure: string; text: string; met: (value: number) => boolean }> = [
@@ -32,6 +34,9 @@ const TARGETS: ReadonlyArray<{ figure: string; text: string; met: (value: number
   { figure: 'sse_fanout_p95_ms_200', text: 'fan-out to 200 screens p95 < 50 ms', met: (v) => v < 50 },
   { figure: 'cold_start_ms', text: 'cold start < 1 s', met: (v) => v < 1000 },
   { figure: 'scan_to_verdict_p95_ms', text: 'scan to verdict on the kiosk p95 < 150 ms', met: (v) => v < 150 },
+  { figure: 'export_csv_s_1m', text: 'CSV export of 1,000,000 tickets <= 5 s', met: (v) => v <= 5 },
+  { figure: 'export_xlsx_s_1m', text: 'XLSX export of 1,000,000 tickets <= 30 s', met: (v) => v <= 30 },
+  { figure: 'export_peak_rss_mb', text: 'host peak memory during the exports < 300 MB', met: (v) => v < 300 },
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('out/results.json', import.meta.url));

@@ -21,6 +21,7 @@ import { queueRoutes } from './routes/queue.js';
 import { scannerRoutes } from './routes/scanner.js';
 import { serviceRoutes } from './routes/services.js';
 import { staffRoutes } from './routes/staff.js';
+import { statsRoutes } from './routes/stats.js';
 import { ticketRoutes } from './routes/tickets.js';
 
 export interface AppOptions {
@@ -102,6 +103,7 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   displayRoutes(app, ctx);
   authRoutes(app, ctx);
   staffRoutes(app, ctx);
+  statsRoutes(app, ctx);
   configRoutes(app, ctx);
   eventRoutes(app, ctx);
   scannerRoutes(app, ctx);

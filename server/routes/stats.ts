@@ -1,0 +1,105 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { GROUP_BYS } from '../../core/stats/grouping.js';
+import { parseStatsRange, type StatsRange } from '../../core/stats/range.js';
+import { LANGUAGES } from '../../core/types.js';
+import { StatsReader } from '../../db/stats.js';
+import { requireStaff } from '../auth.js';
+import type { App, HostContext } from '../context.js';
+import { badRequest, conflict } from '../errors.js';
+import { ticketCsvStream } from '../export/csv.js';
+import { writeStatisticsWorkbook } from '../export/statistics-workbook.js';
+import { collectStats } from '../export/statistics.js';
+import { createXlsxWriter } from '../export/xlsx.js';
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Copenhagen day, YYYY-MM-DD (inclusive)' });
+const RangeQuery = Type.Object({ from: Day, to: Day });
+const StatsQuery = Type.Object({ from: Day, to: Day, groupBy: Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g)), { default: 'day' })) });
+const XlsxQuery = Type.Object({ from: Day, to: Day, lang: Type.Optional(Type.Union(LANGUAGES.map((l) => Type.Literal(l)), { default: 'da' })) });
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Statistics are the office's management information: managers and admins, checked before the query is. */
+async function managersOnly(request: FastifyRequest): Promise<void> {
+  requireStaff(request, ['manager', 'admin']);
+}
+
+function rangeOf(query: { from: string; to: string }): StatsRange {
+  const parsed = parseStatsRange(query.from, query.to);
+  if (!parsed.ok) throw badRequest(parsed.code, parsed.message);
+  return parsed.range;
+}
+
+/** Aborts when the stream closes before it was finished: Fastify destroys it when the download is cancelled. */
+function cancelledWhenClosedEarly(stream: PassThrough): AbortSignal {
+  const controller = new AbortController();
+  stream.once('close', () => {
+    if (!stream.writableFinished) controller.abort(new Error('The download was cancelled.'));
+  });
+  return controller.signal;
+}
+
+const attachment = (range: StatsRange, extension: string) => `attachment; filename="statistik-${range.from}-${range.to}.${extension}"`;
+
+export function statsRoutes(app: App, { store, config }: HostContext): void {
+  const databaseFile = store.db.name;
+  /** A workbook of a year takes some 150 MB while it is written; one at a time keeps the host within its memory. */
+  let workbookInProgress = false;
+
+  app.get(
+    '/api/stats',
+    {
+      preValidation: managersOnly,
+      schema: { tags: ['stats'], summary: 'Statistics of a range of Copenhagen days, in total and by group (docs/statistics.md)', querystring: StatsQuery },
+    },
+    async (request, reply) => {
+      const range = rangeOf(request.query);
+      const reader = new StatsReader(databaseFile);
+      try {
+        const groupBy = request.query.groupBy ?? 'day';
+        const stats = await collectStats(reader, range, [groupBy], config.clock());
+        return reply.header('cache-control', 'no-store').send(stats.report(groupBy));
+      } finally {
+        reader.close();
+      }
+    },
+  );
+
+  app.get(
+    '/api/stats/export.csv',
+    { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Every ticket of the range, one CSV row each (UTF-8 with BOM)', querystring: RangeQuery } },
+    async (request, reply) => {
+      const range = rangeOf(request.query);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', attachment(range, 'csv'))
+        .type('text/csv; charset=utf-8')
+        .send(ticketCsvStream(databaseFile, range));
+    },
+  );
+
+  app.get(
+    '/api/stats/export.xlsx',
+    { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Statistics workbook: summary, by hour, service, counter and clerk, and every ticket', querystring: XlsxQuery } },
+    async (request, reply) => {
+      const range = rangeOf(request.query);
+      if (workbookInProgress) throw conflict('export_in_progress', 'A workbook is being written already. Try again when it has downloaded.');
+      workbookInProgress = true;
+      const output = new PassThrough();
+      const cancelled = cancelledWhenClosedEarly(output);
+      const reader = new StatsReader(databaseFile);
+      const lang = request.query.lang ?? 'da';
+      writeStatisticsWorkbook(createXlsxWriter(output, cancelled), { reader, range, now: config.clock(), lang, cancelled })
+        .catch((error: unknown) => {
+          // A cancelled download has already destroyed the stream; anything else breaks it off.
+          if (!output.destroyed) output.destroy(error instanceof Error ? error : new Error(String(error)));
+        })
+        .finally(() => {
+          reader.close();
+          workbookInProgress = false;
+        });
+      return reply.header('cache-control', 'no-store').header('content-disposition', attachment(range, 'xlsx')).type(XLSX_TYPE).send(output);
+    },
+  );
+}
