@@ -16,7 +16,7 @@ import {
   type AppointmentView,
   type Arrival,
 } from '../core/appointments/types.js';
-import type { EventType, NewOfficeEvent, OfficeEvent, TicketEventData } from '../core/events.js';
+import type { EventType, NewOfficeEvent, TicketEventData } from '../core/events.js';
 import { officeDayOf } from '../core/office-day.js';
 import { newTicket } from '../core/ticket-lifecycle.js';
 import { formatTicketNumber } from '../core/ticket-number.js';
@@ -26,6 +26,7 @@ import type { Store } from '../db/store.js';
 import { ApiError, badRequest, conflict, notFound } from './errors.js';
 import type { EventBus } from './event-bus.js';
 import type { Actor } from './office.js';
+import { commitWithEvents, type ChangeWithEvents } from './commit.js';
 
 export const APPOINTMENT_RULES_SETTING = 'appointmentRules';
 
@@ -316,15 +317,8 @@ export class Appointments {
     };
   }
 
-  private commit<T>(work: () => { result: T; events: NewOfficeEvent[] }): T {
-    let committed: OfficeEvent[] = [];
-    const result = this.store.write(() => {
-      const outcome = work();
-      committed = outcome.events.map((e) => this.store.events.append(e));
-      return outcome.result;
-    });
-    this.bus.publish(committed);
-    return result;
+  private commit<T>(work: ChangeWithEvents<T>): T {
+    return commitWithEvents(this.store, this.bus, work);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { NewOfficeEvent, OfficeEvent, TicketEventData, EventType } from '../core/events.js';
+import type { EventType, NewOfficeEvent, TicketEventData } from '../core/events.js';
 import { officeDayOf } from '../core/office-day.js';
 import { DEFAULT_QUEUE_POLICY, pickNextTicket, type QueuePolicyConfig } from '../core/queue-policy.js';
 import { applyTicketAction, continuationOf, isAtCounter, newTicket, type TicketAction } from '../core/ticket-lifecycle.js';
@@ -6,6 +6,7 @@ import { formatTicketNumber } from '../core/ticket-number.js';
 import type { Counter, PriorityClass, Ticket, UrgentReason } from '../core/types.js';
 import { estimateWaitMinutes, SERVICE_TIME_SAMPLE, typicalServiceMinutes } from '../core/wait-estimate.js';
 import type { Store } from '../db/store.js';
+import { commitWithEvents, type ChangeWithEvents } from './commit.js';
 import { badRequest, conflict, forbidden, notFound } from './errors.js';
 import type { EventBus } from './event-bus.js';
 
@@ -327,16 +328,8 @@ export class Office {
     return counter;
   }
 
-  /** Runs the change and its events in one transaction, then publishes the committed events. */
-  private commit<T>(work: () => { result: T; events: NewOfficeEvent[] }): T {
-    let committed: OfficeEvent[] = [];
-    const result = this.store.write(() => {
-      const outcome = work();
-      committed = outcome.events.map((e) => this.store.events.append(e));
-      return outcome.result;
-    });
-    this.bus.publish(committed);
-    return result;
+  private commit<T>(work: ChangeWithEvents<T>): T {
+    return commitWithEvents(this.store, this.bus, work);
   }
 }
 
