@@ -350,17 +350,20 @@ test('a citizen who walks away: "are you still there?", then a clean start in Da
   await hostScan(host.url, makeMrz({ ...danishPassport, expiryDate: '2025-03-03' }));
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toContainText('3. marts 2025');
-  // From here the page's time moves only when the test says so: the accessibility check and the
-  // screenshot below can take longer than the 10-second countdown on a loaded machine.
+  // The page's time moves only when the test says so while the countdown is read and photographed.
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 
-  await page.clock.fastForward(61_000);
+  await page.clock.fastForward(60_000);
   const question = page.getByRole('dialog', { name: 'Er du her stadig?' });
   await expect(question).toBeVisible();
-  await expect(page.getByTestId('idle-countdown')).toHaveText(/^Skærmen starter forfra om \d+ sekunder\.$/);
-  // No axe audit here: axe needs the page's timers, which the paused clock holds back, and a
-  // running clock lets the 10-second countdown end mid-audit on a loaded machine (flaky).
+  await expect(page.getByTestId('idle-countdown')).toHaveText(/^Skærmen starter forfra om (20|19) sekunder\.$/);
   await page.screenshot({ path: screenshotPath('kiosk-idle') });
+  // axe runs on the page's timers, so the clock runs for the audit: the citizen's 20 seconds
+  // (WCAG 2.2.1) are its budget, and the dialog must still be there afterwards, or the audit
+  // would have looked at the start screen instead.
+  await page.clock.resume();
+  await expectAccessible(page);
+  await expect(question).toBeVisible();
   await question.getByRole('button', { name: 'Ja, jeg er her' }).click();
   await expect(question).toBeHidden();
   await expect(verdict).toContainText('3. marts 2025');
@@ -368,7 +371,7 @@ test('a citizen who walks away: "are you still there?", then a clean start in Da
   await switchTo(page, 'English');
   await page.clock.fastForward(61_000);
   await expect(page.getByRole('dialog', { name: 'Are you still there?' })).toBeVisible();
-  await page.clock.fastForward(10_000);
+  await page.clock.fastForward(20_000);
   await expect(page.getByRole('heading', { name: 'Hvad skal du have hjælp til?' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   await expect(page.getByRole('dialog')).toHaveCount(0);

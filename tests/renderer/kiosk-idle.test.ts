@@ -10,22 +10,22 @@ describe('idleState', () => {
     expect(idleState(t0, t0 + 59_999)).toEqual({ kind: 'active' });
   });
 
-  it('asks "are you still there?" after 60 s and counts down 10 s in whole seconds', () => {
-    expect(idleState(t0, t0 + 60_000)).toEqual({ kind: 'asking', secondsLeft: 10 });
-    expect(idleState(t0, t0 + 60_001)).toEqual({ kind: 'asking', secondsLeft: 10 });
-    expect(idleState(t0, t0 + 61_000)).toEqual({ kind: 'asking', secondsLeft: 9 });
-    expect(idleState(t0, t0 + 69_500)).toEqual({ kind: 'asking', secondsLeft: 1 });
+  it('asks "are you still there?" after 60 s and counts down 20 s (WCAG 2.2.1) in whole seconds', () => {
+    expect(idleState(t0, t0 + 60_000)).toEqual({ kind: 'asking', secondsLeft: 20 });
+    expect(idleState(t0, t0 + 60_001)).toEqual({ kind: 'asking', secondsLeft: 20 });
+    expect(idleState(t0, t0 + 61_000)).toEqual({ kind: 'asking', secondsLeft: 19 });
+    expect(idleState(t0, t0 + 79_500)).toEqual({ kind: 'asking', secondsLeft: 1 });
   });
 
   it('starts over once the countdown has run out', () => {
-    expect(idleState(t0, t0 + 70_000)).toEqual({ kind: 'expired' });
+    expect(idleState(t0, t0 + 80_000)).toEqual({ kind: 'expired' });
     expect(idleState(t0, t0 + 3_600_000)).toEqual({ kind: 'expired' });
   });
 
   it('counts from the last activity, not from the start of the visit', () => {
     const touchedAt = t0 + 55_000;
-    expect(idleState(touchedAt, t0 + 70_000)).toEqual({ kind: 'active' });
-    expect(idleState(touchedAt, touchedAt + 60_000)).toEqual({ kind: 'asking', secondsLeft: 10 });
+    expect(idleState(touchedAt, t0 + 80_000)).toEqual({ kind: 'active' });
+    expect(idleState(touchedAt, touchedAt + 60_000)).toEqual({ kind: 'asking', secondsLeft: 20 });
   });
 
   it('never throws a citizen out when the clock is set backwards', () => {

@@ -11,7 +11,12 @@ export interface IdlePolicy {
   answerWithinMs: number;
 }
 
-export const KIOSK_IDLE_POLICY: IdlePolicy = { askAfterMs: 60_000, answerWithinMs: 10_000 };
+/**
+ * WCAG 2.1 success criterion 2.2.1 (Timing Adjustable, level A): a time limit may stand only if
+ * the user is warned and has at least 20 seconds to extend it with a simple action — here the
+ * "I am here" button — so the countdown is 20 seconds, not shorter.
+ */
+export const KIOSK_IDLE_POLICY: IdlePolicy = { askAfterMs: 60_000, answerWithinMs: 20_000 };
 
 export type IdleState =
   | { kind: 'active' }
