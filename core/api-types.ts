@@ -86,6 +86,8 @@ export interface IdCheckView {
   document: CheckedDocument | null;
   supplement: Supplement | null;
   ageBracket: AgeBracket | null;
+  /** The office's minimum age for MitID, for the words of a `too_young` rejection. */
+  minimumAge: number;
 }
 
 /** The state of a document reader attached to the host PC. */

@@ -18,7 +18,7 @@ export class HostScanner {
     private readonly idChecker: IdChecker,
   ) {
     this.emitter.setMaxListeners(0);
-    scanner?.on('document', (mrz) => this.emitter.emit('verdict', idCheckView(this.idChecker.check(mrz, 'host_scanner'))));
+    scanner?.on('document', (mrz) => this.emitter.emit('verdict', idCheckView(this.idChecker.check(mrz, 'host_scanner'), this.idChecker.rules())));
     scanner?.on('status', () => this.emitter.emit('status', this.status()));
   }
 

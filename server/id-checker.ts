@@ -54,8 +54,11 @@ export class IdChecker {
   }
 }
 
-/** The check as the API shows it: the outcome, never the document hash. */
-export function idCheckView(record: IdCheckRecord): IdCheckView {
+/**
+ * The check as the API shows it: the outcome, never the document hash. The office's minimum age
+ * comes along so a screen can say "you must be 13" (or whatever this office set) in words.
+ */
+export function idCheckView(record: IdCheckRecord, rules: Pick<IdRules, 'minimumAge'>): IdCheckView {
   return {
     id: record.id,
     at: new Date(record.at).toISOString(),
@@ -64,5 +67,6 @@ export function idCheckView(record: IdCheckRecord): IdCheckView {
     document: record.document,
     supplement: record.supplement,
     ageBracket: record.ageBracket,
+    minimumAge: rules.minimumAge,
   };
 }

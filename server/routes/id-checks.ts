@@ -21,7 +21,7 @@ export function idCheckRoutes(app: App, { idChecker, store }: HostContext): void
     async (request, reply) => {
       requireKioskOrStaff(request);
       const source = request.caller.staff ? 'counter' : 'kiosk';
-      return reply.status(200).send(idCheckView(idChecker.check(request.body.mrz, source)));
+      return reply.status(200).send(idCheckView(idChecker.check(request.body.mrz, source), idChecker.rules()));
     },
   );
 
@@ -29,6 +29,6 @@ export function idCheckRoutes(app: App, { idChecker, store }: HostContext): void
     requireStaff(request);
     const record = store.idChecks.get(request.params.id);
     if (!record) throw notFound(`ID check ${request.params.id}`);
-    return idCheckView(record);
+    return idCheckView(record, idChecker.rules());
   });
 }

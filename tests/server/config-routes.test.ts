@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ID_RULES } from '../../core/idcheck/rules.js';
-import { makeMrz } from '../support/mrz-generator.js';
+import { makeMrz, shiftIsoDate } from '../support/mrz-generator.js';
 import { Client, clerks, startTestHost, type TestHost } from '../support/test-host.js';
 
 let running: TestHost;
@@ -28,6 +28,9 @@ describe('the office configures its MitID document rules without a release', () 
     expect(changed.status).toBe(200);
     expect((await manager.get('/api/config/id-rules')).body).toMatchObject({ acceptSpecimenStates: true, minimumAge: 15 });
     expect((await new Client(running.url).post('/api/id-checks', { mrz: specimen })).body.reasons).not.toContain('specimen_document');
+    // The kiosk words a "too young" rejection with the age the office set, so the answer carries it.
+    const fourteen = makeMrz({ birthDate: shiftIsoDate(new Date().toISOString().slice(0, 10), { years: -14 }), expiryDate: '2035-04-15' });
+    expect((await new Client(running.url).post('/api/id-checks', { mrz: fourteen })).body).toMatchObject({ reasons: ['too_young'], minimumAge: 15 });
   });
 
   it('refuses rules that are not rules, whole', async () => {
