@@ -19,6 +19,10 @@ export const EVENT_TYPES = [
   'staff.login',
   'staff.logout',
   'staff.created',
+  'staff.updated',
+  'staff.password_reset',
+  'staff.deactivated',
+  'staff.reactivated',
   'kiosk.paired',
   'id_check.completed',
   'config.changed',
@@ -28,6 +32,8 @@ export const EVENT_TYPES = [
   'appointment.moved',
   'appointment.checked_in',
   'appointment.no_show',
+  'audit.verified',
+  'retention.purged',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -91,3 +97,11 @@ export function toPublicEvent(event: OfficeEvent): PublicEvent | null {
     },
   };
 }
+
+/**
+ * The live stream says "still here" this often, as a named event without an id (so it moves no
+ * client's Last-Event-ID). A screen that hears nothing for a few beats knows its stream died
+ * silently — a router dropping an idle connection gives no error — and reconnects.
+ */
+export const LIVE_HEARTBEAT_EVENT = 'heartbeat';
+export const LIVE_HEARTBEAT_MS = 15_000;

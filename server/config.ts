@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseTimeOfDay } from '../core/backup-schedule.js';
+import { LIVE_HEARTBEAT_MS } from '../core/events.js';
 import { DEFAULT_PASSWORD_HASH_COST, MIN_PASSWORD_HASH_COST } from './secrets.js';
 
 export class ConfigError extends Error {
@@ -29,6 +30,8 @@ export interface HostConfig {
   backupTime: number;
   /** Where the built renderer lives (dist/renderer). */
   rendererDir: string;
+  /** How often the live stream sends its heartbeat; only tests change it. */
+  liveHeartbeatMs: number;
   /** Overridable clock, for tests that replay whole office days. */
   clock: () => number;
 }
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { rendererDir: stri
     backupKeep: parseInteger(env.BACKUP_KEEP, 14, 'BACKUP_KEEP', 1, 3650),
     backupTime,
     rendererDir: defaults.rendererDir,
+    liveHeartbeatMs: LIVE_HEARTBEAT_MS,
     clock: Date.now,
   };
 }

@@ -1,9 +1,7 @@
 import { Type } from 'typebox';
-import { toPublicEvent, type OfficeEvent } from '../../core/events.js';
+import { LIVE_HEARTBEAT_EVENT, toPublicEvent, type OfficeEvent } from '../../core/events.js';
 import type { App, HostContext } from '../context.js';
 
-/** A comment line now and then keeps proxies and the browser from closing an idle stream. */
-const HEARTBEAT_MS = 15_000;
 const REPLAY_PAGE = 1000;
 
 /**
@@ -11,7 +9,7 @@ const REPLAY_PAGE = 1000;
  * (browsers send it by themselves) or `?lastEventId=` gets everything it missed, in order, before
  * live events. Staff sessions get every event; anyone else only the public projection.
  */
-export function eventRoutes(app: App, { store, bus }: HostContext): void {
+export function eventRoutes(app: App, { store, bus, config }: HostContext): void {
   app.get(
     '/api/events',
     {
@@ -61,7 +59,8 @@ export function eventRoutes(app: App, { store, bus }: HostContext): void {
       held.forEach(send);
       replaying = false;
 
-      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      // Keeps proxies from closing an idle stream, and tells the page the stream is alive.
+      const heartbeat = setInterval(() => res.write(`event: ${LIVE_HEARTBEAT_EVENT}\ndata: {}\n\n`), config.liveHeartbeatMs);
       request.raw.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();

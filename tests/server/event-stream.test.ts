@@ -95,3 +95,29 @@ async function loginCookie(): Promise<string> {
   });
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
+
+describe('the live stream heartbeat', () => {
+  it('is a named event without an id, so pages can see it and replay is not moved', async () => {
+    const beating = await startTestHost({ liveHeartbeatMs: 50 });
+    const controller = new AbortController();
+    try {
+      const response = await fetch(`${beating.url}/api/events`, { signal: controller.signal });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const giveUp = setTimeout(() => controller.abort(), 10_000);
+      while (text.split('event: heartbeat').length <= 2) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      clearTimeout(giveUp);
+      const beats = text.split('\n\n').filter((block) => block.includes('event: heartbeat'));
+      expect(beats.length).toBeGreaterThanOrEqual(2);
+      for (const beat of beats) expect(beat.trim()).toBe('event: heartbeat\ndata: {}');
+    } finally {
+      controller.abort();
+      await beating.stop();
+    }
+  });
+});

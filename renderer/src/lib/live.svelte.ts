@@ -1,4 +1,5 @@
-import { EVENT_TYPES } from '../../../core/events.js';
+import { EVENT_TYPES, LIVE_HEARTBEAT_EVENT, LIVE_HEARTBEAT_MS } from '../../../core/events.js';
+import { SilenceWatchdog } from './silence-watchdog.js';
 
 /**
  * The host's live event stream. EventSource reconnects by itself and sends Last-Event-ID, so the
@@ -17,12 +18,15 @@ export interface LiveMessage {
 
 /** How long to wait before opening a new stream after the browser gave up on the old one. */
 const RESTART_MS = 3000;
+/** Three missed heartbeats: one late beat on a busy host is not a dead stream. */
+const SILENT_STREAM_MS = 3 * LIVE_HEARTBEAT_MS;
 
 export class LiveStream {
   connected = $state(false);
   private source: EventSource | null = null;
   private lastSeq: number | undefined;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly watchdog = new SilenceWatchdog(SILENT_STREAM_MS, () => this.open());
 
   constructor(
     private readonly onMessage: (message: LiveMessage) => void,
@@ -51,7 +55,10 @@ export class LiveStream {
     this.close();
     const query = this.lastSeq === undefined ? '' : `?lastEventId=${this.lastSeq}`;
     const source = new EventSource(`/api/events${query}`);
-    source.onopen = () => this.setConnected(true);
+    source.onopen = () => {
+      this.setConnected(true);
+      this.watchdog.heard();
+    };
     source.onerror = () => {
       this.setConnected(false);
       // CONNECTING means the browser retries by itself; CLOSED means it gave up (an error page
@@ -59,16 +66,19 @@ export class LiveStream {
       if (source.readyState === EventSource.CLOSED) this.restartTimer = setTimeout(() => this.open(), RESTART_MS);
     };
     const handle = (event: MessageEvent<string>) => {
+      this.watchdog.heard();
       const payload = JSON.parse(event.data) as { seq: number; at: number; type: string; counterId?: number | null; data: Record<string, unknown> };
       this.lastSeq = payload.seq;
       this.onMessage({ seq: payload.seq, at: payload.at, type: payload.type, counterId: payload.counterId ?? null, data: payload.data });
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, handle);
+    source.addEventListener(LIVE_HEARTBEAT_EVENT, () => this.watchdog.heard());
     this.source = source;
   }
 
   private close(): void {
     clearTimeout(this.restartTimer);
+    this.watchdog.stop();
     this.source?.close();
     this.source = null;
     this.setConnected(false);
