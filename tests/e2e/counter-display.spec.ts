@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import type { CounterView, TicketView } from '../../core/api-types.js';
+import { nextOfficeDay, officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
 import { killHard, spawnHost } from '../support/child-host.js';
 import { ADMIN_PASSWORD, expect, expectAccessible, screenshotPath, test } from './fixtures.js';
 
@@ -239,4 +240,25 @@ test('the display passes axe with a call on it; screenshot', async ({ browser, h
   await display.getByRole('button', { name: 'Klik for lyd / Click for sound' }).click();
   await expect(display.getByRole('button', { name: 'Klik for lyd / Click for sound' })).toHaveCount(0);
   await display.screenshot({ path: screenshotPath('display'), animations: 'disabled' });
+});
+
+test('the display forgets the calls at Copenhagen midnight, without a reload', async ({ browser, host }) => {
+  const admin = await adminApi(browser, host.url);
+  const counter = await counterId(admin, 'Skranke 1');
+  expect((await admin.post(`/api/counters/${counter}/open`)).ok()).toBe(true);
+  await issue(host.url, { serviceCode: 'M' });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const display = await context.newPage();
+  await display.clock.install();
+  await display.goto(`${host.url}/display`);
+  await admin.post(`/api/counters/${counter}/call-next`);
+  await expect(display.getByTestId('now-calling')).toContainText('M001');
+
+  const pageNow = await display.evaluate(() => Date.now());
+  await display.clock.fastForward(startOfOfficeDay(nextOfficeDay(officeDayOf(pageNow))) - pageNow - 2_000);
+  await expect(display.getByTestId('now-calling')).toContainText('M001');
+  await display.clock.fastForward(3_000);
+  await expect(display.getByText('M001')).toHaveCount(0);
+  await expect(display.getByRole('heading', { level: 1 })).toBeVisible();
+  await context.close();
 });

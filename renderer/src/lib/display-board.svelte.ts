@@ -1,6 +1,8 @@
 import type { DisplayCall } from '../../../core/api-types.js';
 import { api } from './api.js';
 import { LiveStream, type LiveMessage } from './live.svelte.js';
+import { now } from './now.svelte.js';
+import { todaysCalls } from './todays-calls.js';
 
 /** How many calls the screen lists, the newest included. */
 export const SHOWN_CALLS = 6;
@@ -26,6 +28,11 @@ export class DisplayBoard {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly onCall: (call: DisplayCall) => void) {}
+
+  /** What the screen shows: today's calls only, re-read as the clock passes midnight. */
+  get shownCalls(): readonly DisplayCall[] {
+    return todaysCalls(this.calls, now.ms);
+  }
 
   start(): void {
     api.display().then(
