@@ -1,20 +1,8 @@
 import { makeMrz, shiftIsoDate } from '../support/mrz-generator.js';
 import { expect, expectAccessible, test } from './fixtures.js';
+import { adult, hostScan, readerReady, today } from './kiosk-support.js';
 
 test.use({ hostEnv: { SCANNER: 'simulator' } });
-
-const today = new Date().toISOString().slice(0, 10);
-const adult = shiftIsoDate(today, { years: -35 });
-
-/** The page listens to the host reader once its feed reports the reader; scans before that would be lost. */
-async function readerReady(page: import('@playwright/test').Page): Promise<void> {
-  await expect(page.locator('[data-scanner]')).toHaveAttribute('data-scanner', 'connected');
-}
-
-async function scan(url: string, mrz: string): Promise<void> {
-  const response = await fetch(`${url}/api/dev/scans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mrz }) });
-  expect(response.status).toBe(202);
-}
 
 test('a simulated scan at the host reader turns into a verdict on /kiosk, then a ticket', async ({ page, host }) => {
   await page.setViewportSize({ width: 1080, height: 1920 });
@@ -24,7 +12,7 @@ test('a simulated scan at the host reader turns into a verdict on /kiosk, then a
   await readerReady(page);
   await expectAccessible(page);
 
-  await scan(host.url, makeMrz({ kind: 'id_card', issuingState: 'SWE', surname: 'LINDQVIST', birthDate: adult, expiryDate: shiftIsoDate(today, { years: 2 }) }));
+  await hostScan(host.url, makeMrz({ kind: 'id_card', issuingState: 'SWE', surname: 'LINDQVIST', birthDate: adult, expiryDate: shiftIsoDate(today, { years: 2 }) }));
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'supplement_required');
   await expect(verdict).toContainText(/sundhedskort/i);
@@ -41,7 +29,7 @@ test('an expired passport is rejected with the date, in English too', async ({ p
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'MitID' }).click();
   await readerReady(page);
-  await scan(host.url, makeMrz({ issuingState: 'DNK', birthDate: adult, expiryDate: '2025-03-03' }));
+  await hostScan(host.url, makeMrz({ issuingState: 'DNK', birthDate: adult, expiryDate: '2025-03-03' }));
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toHaveAttribute('data-verdict', 'rejected');
   await expect(verdict).toContainText('3 March 2025');

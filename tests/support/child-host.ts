@@ -24,7 +24,8 @@ export async function spawnHost(env: NodeJS.ProcessEnv): Promise<ChildHost> {
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 15_000);
+    // Generous: a cold start takes about a second, but many times that on a loaded shared build machine.
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
     const check = () => {
       const match = /listening on (\S+)/.exec(output);
       if (match) {
