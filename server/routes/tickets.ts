@@ -26,7 +26,7 @@ const SIMPLE_ACTIONS = {
 export function ticketRoutes(app: App, { office, store }: HostContext): void {
   app.post('/api/tickets', { schema: { tags: ['tickets'], summary: 'Issue a ticket (kiosk or staff)', body: IssueBody } }, async (request, reply) => {
     requireKioskOrStaff(request);
-    const ticket = office.issueTicket(request.body, { staffId: request.caller.staff?.id ?? null });
+    const ticket = await office.issueTicket(request.body, { staffId: request.caller.staff?.id ?? null });
     return reply.status(201).send(ticketView(ticket));
   });
 
