@@ -1,4 +1,6 @@
+import { nextHash } from '../core/audit-chain.js';
 import type { EventType, NewOfficeEvent, OfficeEvent } from '../core/events.js';
+import { ChainStatements, sha256Hex } from './audit-chain.js';
 import type { Db } from './database.js';
 
 interface EventRow {
@@ -23,32 +25,47 @@ function toEvent(row: EventRow): OfficeEvent {
   };
 }
 
-/** The append-only event log. Appends belong inside the transaction of the change they record. */
+/**
+ * The append-only event log, hash-chained (core/audit-chain.ts). Appends belong inside the
+ * transaction of the change they record.
+ *
+ * Each append reads the chain's head from the database inside its own transaction. A head kept in
+ * memory goes stale whenever a transaction holding an append is rolled back (a failed change, a
+ * group-commit SAVEPOINT), and once another connection has appended, its sequence numbers can line
+ * up again while its hash is the rolled-back one: the next event would chain to a row that never
+ * existed. The read is a primary-key seek, microseconds next to the disk sync of the commit.
+ */
 export class EventRepository {
+  private readonly chain: ChainStatements;
   private readonly insert;
+  private readonly appendAlone: (event: NewOfficeEvent) => OfficeEvent;
   private readonly after;
   private readonly last;
   private readonly inRange;
 
-  constructor(db: Db) {
-    this.insert = db.prepare<[number, string, number | null, number | null, number | null, string]>(
-      'INSERT INTO events (at, type, ticket_id, counter_id, staff_id, data) VALUES (?, ?, ?, ?, ?, ?)',
+  constructor(private readonly db: Db) {
+    this.chain = new ChainStatements(db);
+    this.chain.sealTailInBatches();
+    this.insert = db.prepare<[number, number, string, number | null, number | null, number | null, string, string]>(
+      'INSERT INTO events (seq, at, type, ticket_id, counter_id, staff_id, data, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    // Reading the head and inserting after it must not be split by another connection's write.
+    this.appendAlone = db.transaction((event: NewOfficeEvent) => this.appendInTransaction(event)).immediate;
     this.after = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.last = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
     this.inRange = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY seq');
   }
 
   append(event: NewOfficeEvent): OfficeEvent {
-    const result = this.insert.run(
-      event.at,
-      event.type,
-      event.ticketId,
-      event.counterId,
-      event.staffId,
-      JSON.stringify(event.data),
-    );
-    return { ...event, seq: Number(result.lastInsertRowid) };
+    return this.db.inTransaction ? this.appendInTransaction(event) : this.appendAlone(event);
+  }
+
+  private appendInTransaction(event: NewOfficeEvent): OfficeEvent {
+    const head = this.chain.head();
+    const data = JSON.stringify(event.data);
+    const row = { seq: head.seq + 1, at: event.at, type: event.type, ticketId: event.ticketId, counterId: event.counterId, staffId: event.staffId, data };
+    this.insert.run(row.seq, row.at, row.type, row.ticketId, row.counterId, row.staffId, data, nextHash(sha256Hex, head.hash, row));
+    return { ...event, seq: row.seq };
   }
 
   /** Events after `seq`, oldest first, at most `limit` (a reconnecting screen pages through them). */

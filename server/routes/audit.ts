@@ -1,0 +1,110 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { describeEvent, type AuditEntryView, type AuditPageView, type AuditVerificationView } from '../../core/audit-log.js';
+import { EVENT_TYPES } from '../../core/events.js';
+import { nextOfficeDay, startOfOfficeDay } from '../../core/office-day.js';
+import { AuditLogRepository, type AuditRow } from '../../db/audit-log.js';
+import { verifyAuditChain } from '../audit.js';
+import { requireStaff } from '../auth.js';
+import type { App, HostContext } from '../context.js';
+import { conflict } from '../errors.js';
+import { checkDayRange, DayParam } from './day-range.js';
+
+/** A page of the log: enough to fill a screen a few times over, small enough to answer at once. */
+const MAX_PAGE = 200;
+const DEFAULT_PAGE = 50;
+
+const AuditQuery = Type.Object({
+  from: Type.Optional(DayParam),
+  to: Type.Optional(DayParam),
+  type: Type.Optional(Type.Union(EVENT_TYPES.map((t) => Type.Literal(t)))),
+  staffId: Type.Optional(Type.Integer({ minimum: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })),
+  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Only events with a smaller sequence number: the previous page’s nextBefore' })),
+});
+
+/** The audit trail is the office's management information: managers and admins, checked before the query is. */
+async function managersOnly(request: FastifyRequest): Promise<void> {
+  requireStaff(request, ['manager', 'admin']);
+}
+
+/** The instants a `from`–`to` filter spans; either end may be open. */
+function timeWindow(from: string | undefined, to: string | undefined): { start: number; end: number } {
+  checkDayRange(from, to);
+  return {
+    start: from === undefined ? Number.MIN_SAFE_INTEGER : startOfOfficeDay(from),
+    end: to === undefined ? Number.MAX_SAFE_INTEGER : startOfOfficeDay(nextOfficeDay(to)),
+  };
+}
+
+/** Names as they were when the event happened where the event recorded them (a counter renamed since). */
+function entryOf(row: AuditRow, staffName: (id: number) => string | null): AuditEntryView {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  return {
+    seq: row.seq,
+    at: new Date(row.at).toISOString(),
+    type: row.type,
+    staff: row.staffId === null || row.staffDisplayName === null ? null : { id: row.staffId, displayName: row.staffDisplayName, username: row.staffUsername ?? '' },
+    counterName: typeof data.counterName === 'string' ? data.counterName : row.counterName,
+    ticketNumber: typeof data.number === 'string' ? data.number : row.ticketNumber,
+    description: describeEvent(row.type, data, { staffName }),
+  };
+}
+
+/** The audit log page and the verification of its hash chain (core/audit-chain.ts). */
+export function auditRoutes(app: App, { store, office, config }: HostContext): void {
+  const repository = new AuditLogRepository(store.db);
+  const databaseFile = store.db.name;
+  /** A verification reads the whole log; one at a time is plenty, and keeps a double click from doubling the work. */
+  let verifying = false;
+
+  app.get(
+    '/api/audit',
+    {
+      preValidation: managersOnly,
+      schema: { tags: ['audit'], summary: 'The audit log, newest first, paged by sequence number', querystring: AuditQuery },
+    },
+    async (request, reply) => {
+      const { from, to, type, staffId, limit = DEFAULT_PAGE, before } = request.query;
+      const rows = repository.entries({
+        ...timeWindow(from, to),
+        type: type ?? null,
+        staffId: staffId ?? null,
+        before: before ?? Number.MAX_SAFE_INTEGER,
+        limit: limit + 1,
+      });
+      let names: Map<number, string> | undefined;
+      const staffName = (id: number) => (names ??= repository.staffDisplayNames()).get(id) ?? null;
+      const page: AuditPageView = {
+        entries: rows.slice(0, limit).map((row) => entryOf(row, staffName)),
+        nextBefore: rows.length > limit ? rows[limit - 1]!.seq : null,
+      };
+      return reply.header('cache-control', 'no-store').send(page);
+    },
+  );
+
+  app.post(
+    '/api/audit/verify',
+    { preValidation: managersOnly, schema: { tags: ['audit'], summary: 'Recompute the whole hash chain; the check itself is logged' } },
+    async (request): Promise<AuditVerificationView> => {
+      const staff = requireStaff(request, ['manager', 'admin']);
+      if (verifying) throw conflict('verify_in_progress', 'The audit log is being verified already. Wait for that result.');
+      verifying = true;
+      try {
+        const result = await verifyAuditChain(databaseFile);
+        const { ok, checked, firstBrokenSeq, lastSeq } = result;
+        office.record({
+          at: config.clock(),
+          type: 'audit.verified',
+          ticketId: null,
+          counterId: null,
+          staffId: staff.id,
+          data: { ok, checked, lastSeq, ...(firstBrokenSeq === undefined ? {} : { firstBrokenSeq }) },
+        });
+        return result;
+      } finally {
+        verifying = false;
+      }
+    },
+  );
+}
