@@ -1,3 +1,4 @@
+import type { OpeningHours } from './opening-hours.js';
 import type { CounterOrdering, Service } from './types.js';
 
 /** What an empty database starts with: the four services most offices run, four counters serving all. */
@@ -12,3 +13,24 @@ export const DEFAULT_COUNTERS: readonly { name: string; ordering: CounterOrderin
   name: `Skranke ${n}`,
   ordering: 'arrival',
 }));
+
+const DAY_TIME = { opens: '10:00', closes: '15:00' };
+
+/**
+ * Hours most Borgerservice offices keep: weekdays 10–15, Thursday until 17:30 for those who work.
+ * Off until a manager turns them on, so that a new office's kiosk never turns citizens away on
+ * hours nobody chose; the manager page starts from this schedule.
+ */
+export const DEFAULT_OPENING_HOURS: OpeningHours = {
+  enabled: false,
+  week: {
+    mon: [DAY_TIME],
+    tue: [DAY_TIME],
+    wed: [DAY_TIME],
+    thu: [{ opens: '10:00', closes: '17:30' }],
+    fri: [DAY_TIME],
+    sat: [],
+    sun: [],
+  },
+  closedDates: [],
+};

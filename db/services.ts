@@ -20,10 +20,23 @@ function toService(row: ServiceRow): Service {
   };
 }
 
+function toParams(service: Service) {
+  return {
+    code: service.code,
+    nameDa: service.names.da,
+    nameEn: service.names.en,
+    needsIdCheck: service.needsIdCheck ? 1 : 0,
+    slaMinutes: service.slaMinutes,
+    active: service.active ? 1 : 0,
+  };
+}
+
 export class ServiceRepository {
   private readonly all;
   private readonly one;
   private readonly insert;
+  private readonly updateRow;
+  private readonly lastSortOrder;
 
   constructor(db: Db) {
     this.all = db.prepare<[], ServiceRow>('SELECT * FROM services ORDER BY sort_order, code');
@@ -31,6 +44,10 @@ export class ServiceRepository {
     this.insert = db.prepare(
       'INSERT INTO services (code, name_da, name_en, needs_id_check, sla_minutes, active, sort_order) VALUES (@code, @nameDa, @nameEn, @needsIdCheck, @slaMinutes, @active, @sortOrder)',
     );
+    this.updateRow = db.prepare(
+      'UPDATE services SET name_da = @nameDa, name_en = @nameEn, needs_id_check = @needsIdCheck, sla_minutes = @slaMinutes, active = @active WHERE code = @code',
+    );
+    this.lastSortOrder = db.prepare<[], { n: number | null }>('SELECT max(sort_order) AS n FROM services');
   }
 
   list(): Service[] {
@@ -43,14 +60,16 @@ export class ServiceRepository {
   }
 
   create(service: Service, sortOrder: number): void {
-    this.insert.run({
-      code: service.code,
-      nameDa: service.names.da,
-      nameEn: service.names.en,
-      needsIdCheck: service.needsIdCheck ? 1 : 0,
-      slaMinutes: service.slaMinutes,
-      active: service.active ? 1 : 0,
-      sortOrder,
-    });
+    this.insert.run({ ...toParams(service), sortOrder });
+  }
+
+  /** Everything but the code, which is printed on tickets and kept in their history. */
+  update(service: Service): void {
+    this.updateRow.run(toParams(service));
+  }
+
+  /** Where a new service goes: after the others, so the kiosk's order does not jump. */
+  nextSortOrder(): number {
+    return (this.lastSortOrder.get()?.n ?? -1) + 1;
   }
 }

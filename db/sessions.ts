@@ -7,6 +7,7 @@ export class SessionRepository {
   private readonly touchStmt;
   private readonly remove;
   private readonly removeIdle;
+  private readonly removeOfStaff;
 
   constructor(db: Db) {
     this.insert = db.prepare<[string, number, number, number]>(
@@ -18,6 +19,7 @@ export class SessionRepository {
     this.touchStmt = db.prepare<[number, string]>('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
     this.remove = db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?');
     this.removeIdle = db.prepare<[number]>('DELETE FROM sessions WHERE last_seen_at < ?');
+    this.removeOfStaff = db.prepare<[number, string]>('DELETE FROM sessions WHERE staff_id = ? AND token_hash <> ?');
   }
 
   create(tokenHash: string, staffId: number, now: number): void {
@@ -39,5 +41,10 @@ export class SessionRepository {
 
   deleteIdleSince(cutoff: number): number {
     return this.removeIdle.run(cutoff).changes;
+  }
+
+  /** Logs the member out everywhere, except in the session given (their own, when they change their own password). */
+  deleteOfStaff(staffId: number, keepTokenHash: string | null = null): number {
+    return this.removeOfStaff.run(staffId, keepTokenHash ?? '').changes;
   }
 }

@@ -37,6 +37,10 @@ export class StaffRepository {
   private readonly byUsername;
   private readonly all;
   private readonly count;
+  private readonly updateRow;
+  private readonly setActiveRow;
+  private readonly setPassword;
+  private readonly activeAdmins;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -46,6 +50,10 @@ export class StaffRepository {
     this.byUsername = db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE username = ?');
     this.all = db.prepare<[], StaffRow>('SELECT * FROM staff ORDER BY username');
     this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM staff');
+    this.updateRow = db.prepare<[string, string, number]>('UPDATE staff SET display_name = ?, role = ? WHERE id = ?');
+    this.setActiveRow = db.prepare<[number, number]>('UPDATE staff SET active = ? WHERE id = ?');
+    this.setPassword = db.prepare<[string, number]>('UPDATE staff SET password_hash = ? WHERE id = ?');
+    this.activeAdmins = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM staff WHERE role = 'admin' AND active = 1");
   }
 
   create(member: { username: string; displayName: string; role: StaffRole; passwordHash: string; createdAt: number }): StaffMember {
@@ -58,7 +66,7 @@ export class StaffRepository {
     return row ? toStaff(row) : undefined;
   }
 
-  /** The member and the stored password hash, for login only. */
+  /** The member and the stored password hash, for login and for checking a current password. */
   findForLogin(username: string): { member: StaffMember; passwordHash: string } | undefined {
     const row = this.byUsername.get(username);
     return row ? { member: toStaff(row), passwordHash: row.password_hash } : undefined;
@@ -70,5 +78,22 @@ export class StaffRepository {
 
   isEmpty(): boolean {
     return this.count.get()!.n === 0;
+  }
+
+  update(id: number, changes: { displayName: string; role: StaffRole }): void {
+    this.updateRow.run(changes.displayName, changes.role, id);
+  }
+
+  /** Staff are never deleted: tickets, events and statistics keep pointing at them. */
+  setActive(id: number, active: boolean): void {
+    this.setActiveRow.run(active ? 1 : 0, id);
+  }
+
+  setPasswordHash(id: number, passwordHash: string): void {
+    this.setPassword.run(passwordHash, id);
+  }
+
+  activeAdminCount(): number {
+    return this.activeAdmins.get()!.n;
   }
 }

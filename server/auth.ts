@@ -36,7 +36,7 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
     const session = store.sessions.find(tokenHash);
     const now = policy.clock();
     if (session) {
-      if (now - session.lastSeenAt > policy.idleMinutes * 60_000) {
+      if (isIdleExpired(session, now, policy.idleMinutes)) {
         store.sessions.delete(tokenHash);
         policy.onExpired(session.staffId);
       } else {
@@ -54,6 +54,21 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
   if (bearer && store.kioskDevices.findActive(hashToken(bearer))) caller.kiosk = true;
   if (isLoopbackAddress(request.socket.remoteAddress)) caller.kiosk = true;
   return caller;
+}
+
+function isIdleExpired(session: { lastSeenAt: number }, now: number, idleMinutes: number): boolean {
+  return now - session.lastSeenAt > idleMinutes * 60_000;
+}
+
+/**
+ * Whether a session a long-lived connection was opened with still stands: not logged out, not
+ * ended by a password reset or deactivation, not idle too long, and its member still active.
+ * Read-only: the member's next ordinary request deletes an idle session and closes their counter.
+ */
+export function sessionStillValid(store: Store, tokenHash: string, policy: Pick<SessionPolicy, 'idleMinutes' | 'clock'>): boolean {
+  const session = store.sessions.find(tokenHash);
+  if (!session || isIdleExpired(session, policy.clock(), policy.idleMinutes)) return false;
+  return store.staff.get(session.staffId)?.active === true;
 }
 
 /** A connection from this PC itself (IPv4, IPv6, or IPv4 mapped into IPv6). */

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { LIVE_HEARTBEAT_EVENT, toPublicEvent, type OfficeEvent } from '../../core/events.js';
+import { sessionStillValid } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 
 const REPLAY_PAGE = 1000;
@@ -7,7 +8,9 @@ const REPLAY_PAGE = 1000;
 /**
  * Server-Sent Events. `id:` is the event sequence: a client that reconnects with `Last-Event-ID`
  * (browsers send it by themselves) or `?lastEventId=` gets everything it missed, in order, before
- * live events. Staff sessions get every event; anyone else only the public projection.
+ * live events. Staff sessions get every event; anyone else only the public projection. A staff
+ * stream is ended at the first heartbeat after its session is (logout, password reset,
+ * deactivation, idle expiry): the browser reconnects and from then on gets what its cookie allows.
  */
 export function eventRoutes(app: App, { store, bus, config }: HostContext): void {
   app.get(
@@ -22,7 +25,8 @@ export function eventRoutes(app: App, { store, bus, config }: HostContext): void
     (request, reply) => {
       const header = Number(request.headers['last-event-id']);
       const resumeFrom = Number.isInteger(header) && header >= 0 ? header : request.query.lastEventId;
-      const isStaff = request.caller.staff !== null;
+      const staffSession = request.caller.staff ? request.caller.sessionTokenHash : null;
+      const isStaff = staffSession !== null;
       const format = (event: OfficeEvent): string | null => {
         const visible = isStaff ? event : toPublicEvent(event);
         return visible ? `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n` : null;
@@ -59,12 +63,21 @@ export function eventRoutes(app: App, { store, bus, config }: HostContext): void
       held.forEach(send);
       replaying = false;
 
-      // Keeps proxies from closing an idle stream, and tells the page the stream is alive.
-      const heartbeat = setInterval(() => res.write(`event: ${LIVE_HEARTBEAT_EVENT}\ndata: {}\n\n`), config.liveHeartbeatMs);
-      request.raw.on('close', () => {
+      const stop = () => {
         clearInterval(heartbeat);
         unsubscribe();
-      });
+      };
+      const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, clock: config.clock };
+      // Keeps proxies from closing an idle stream, and tells the page the stream is alive.
+      const heartbeat = setInterval(() => {
+        if (staffSession !== null && !sessionStillValid(store, staffSession, sessionPolicy)) {
+          stop();
+          res.end();
+          return;
+        }
+        res.write(`event: ${LIVE_HEARTBEAT_EVENT}\ndata: {}\n\n`);
+      }, config.liveHeartbeatMs);
+      request.raw.on('close', stop);
     },
   );
 }

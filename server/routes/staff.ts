@@ -4,18 +4,30 @@ import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { conflict, forbidden } from '../errors.js';
 import { hashPassword, hashToken, newToken } from '../secrets.js';
+import { StaffAccounts } from '../staff-accounts.js';
+import { IdParams } from './schemas.js';
+
+const Password = Type.String({ minLength: 10, maxLength: 200 });
 
 const CreateStaffBody = Type.Object(
   {
     username: Type.String({ pattern: '^[a-zA-Z0-9._-]{2,40}$' }),
     displayName: Type.String({ minLength: 1, maxLength: 80 }),
-    password: Type.String({ minLength: 10, maxLength: 200 }),
+    password: Password,
     role: Type.Enum(STAFF_ROLES),
   },
   { additionalProperties: false },
 );
 
-export function staffRoutes(app: App, { store, office, config }: HostContext): void {
+const UpdateStaffBody = Type.Object(
+  { displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' })), role: Type.Optional(Type.Enum(STAFF_ROLES)) },
+  { additionalProperties: false },
+);
+
+export function staffRoutes(app: App, ctx: HostContext): void {
+  const { store, office, config } = ctx;
+  const accounts = new StaffAccounts(ctx);
+
   app.get('/api/staff', { schema: { tags: ['staff'] } }, async (request) => {
     requireStaff(request, ['manager', 'admin']);
     return store.staff.list();
@@ -37,6 +49,41 @@ export function staffRoutes(app: App, { store, office, config }: HostContext): v
     });
     office.record({ at: config.clock(), type: 'staff.created', ticketId: null, counterId: null, staffId: actor.id, data: { createdStaffId: member.id, role: member.role } });
     return reply.status(201).send(member);
+  });
+
+  // Managers look after clerks and managers, admins after everyone (core/staff-rules.ts).
+  app.patch('/api/staff/:id', { schema: { tags: ['staff'], summary: 'Change display name or role', params: IdParams, body: UpdateStaffBody } }, async (request) => {
+    const actor = requireStaff(request, ['manager', 'admin']);
+    return accounts.update(actor, request.params.id, request.body);
+  });
+
+  app.post(
+    '/api/staff/:id/password',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: "Set a new password; ends the member's other sessions. Your own needs currentPassword.",
+        params: IdParams,
+        body: Type.Object(
+          { password: Password, currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request, ['manager', 'admin']);
+      return accounts.resetPassword(actor, request.params.id, request.body, request.caller.sessionTokenHash);
+    },
+  );
+
+  app.post('/api/staff/:id/deactivate', { schema: { tags: ['staff'], summary: 'No more logins; sessions end; history kept', params: IdParams } }, async (request) => {
+    const actor = requireStaff(request, ['manager', 'admin']);
+    return accounts.deactivate(actor, request.params.id);
+  });
+
+  app.post('/api/staff/:id/reactivate', { schema: { tags: ['staff'], params: IdParams } }, async (request) => {
+    const actor = requireStaff(request, ['manager', 'admin']);
+    return accounts.reactivate(actor, request.params.id);
   });
 
   app.post(

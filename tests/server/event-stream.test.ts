@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, clerks, startTestHost, type TestHost } from '../support/test-host.js';
+import { ADMIN_PASSWORD, Client, clerks, startTestHost, type TestHost } from '../support/test-host.js';
 
 let running: TestHost;
 beforeAll(async () => {
@@ -81,20 +81,51 @@ describe('the live event stream', () => {
   it('gives staff the full event', async () => {
     const since = (await new Client(running.url).get('/api/display')).body.lastSeq as number;
     await new Client(running.url).post('/api/tickets', { serviceCode: 'A', urgent: { reason: 'hospital_summons' } });
-    const cookie = await loginCookie();
+    const cookie = await loginCookie(running.url, 'admin', ADMIN_PASSWORD);
     const [staffView] = await readEvents(`${running.url}/api/events?lastEventId=${since}`, 1, { cookie });
     expect(staffView!.data.data).toMatchObject({ priority: 'urgent', urgentReason: 'hospital_summons' });
   });
 });
 
-async function loginCookie(): Promise<string> {
-  const response = await fetch(`${running.url}/api/auth/login`, {
+async function loginCookie(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'admin-test-password' }),
+    body: JSON.stringify({ username, password }),
   });
+  expect(response.status).toBe(200);
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
+
+/** An open stream: counts its heartbeats and notices when the host ends it. */
+async function openStream(url: string, cookie: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/events`, { headers: { cookie }, signal: controller.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const stream = { heartbeats: 0, ended: false, close: () => controller.abort() };
+  const finished = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        stream.heartbeats += decoder.decode(value, { stream: true }).split('event: heartbeat').length - 1;
+      }
+      stream.ended = true;
+    } catch {
+      // aborted by the test
+    }
+  })();
+  return { stream, finished };
+}
+
+const waitFor = async (condition: () => boolean, what: string) => {
+  const giveUp = Date.now() + 5000;
+  while (!condition()) {
+    if (Date.now() > giveUp) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
 
 describe('the live stream heartbeat', () => {
   it('is a named event without an id, so pages can see it and replay is not moved', async () => {
@@ -118,6 +149,59 @@ describe('the live stream heartbeat', () => {
     } finally {
       controller.abort();
       await beating.stop();
+    }
+  });
+});
+
+describe('a staff stream whose session has ended', () => {
+  let beating: TestHost;
+  let admin: Client;
+  beforeAll(async () => {
+    beating = await startTestHost({ liveHeartbeatMs: 50 });
+    admin = new Client(beating.url);
+    await admin.login('admin', ADMIN_PASSWORD);
+  });
+  afterAll(async () => beating.stop());
+
+  async function newClerk(username: string): Promise<{ id: number; cookie: string }> {
+    const created = await admin.post('/api/staff', { username, displayName: username, password: `${username}-password`, role: 'clerk' });
+    expect(created.status).toBe(201);
+    return { id: created.body.id, cookie: await loginCookie(beating.url, username, `${username}-password`) };
+  }
+
+  it('is ended by the host at the next heartbeat after an admin deactivates the clerk', async () => {
+    const clerk = await newClerk('streamclerk');
+    const adminCookie = await loginCookie(beating.url, 'admin', ADMIN_PASSWORD);
+    const clerkStream = await openStream(beating.url, clerk.cookie);
+    const adminStream = await openStream(beating.url, adminCookie);
+    try {
+      await waitFor(() => clerkStream.stream.heartbeats >= 2, 'the clerk stream to beat');
+      expect(clerkStream.stream.ended).toBe(false);
+
+      expect((await admin.post(`/api/staff/${clerk.id}/deactivate`)).status).toBe(200);
+      await waitFor(() => clerkStream.stream.ended, 'the clerk stream to end');
+      await clerkStream.finished;
+
+      // The admin's own stream, whose session still stands, keeps beating.
+      const beatsBefore = adminStream.stream.heartbeats;
+      await waitFor(() => adminStream.stream.heartbeats >= beatsBefore + 2, 'the admin stream to keep beating');
+      expect(adminStream.stream.ended).toBe(false);
+    } finally {
+      clerkStream.stream.close();
+      adminStream.stream.close();
+    }
+  });
+
+  it('is ended after the clerk logs out in another tab', async () => {
+    const clerk = await newClerk('logoutclerk');
+    const clerkStream = await openStream(beating.url, clerk.cookie);
+    try {
+      await waitFor(() => clerkStream.stream.heartbeats >= 1, 'the clerk stream to beat');
+      const logout = await fetch(`${beating.url}/api/auth/logout`, { method: 'POST', headers: { cookie: clerk.cookie } });
+      expect(logout.status).toBe(204);
+      await waitFor(() => clerkStream.stream.ended, 'the clerk stream to end');
+    } finally {
+      clerkStream.stream.close();
     }
   });
 });

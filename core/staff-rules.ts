@@ -1,0 +1,41 @@
+import type { StaffRole } from './types.js';
+
+/**
+ * Who may change whose account. A manager runs the floor and looks after clerks and other
+ * managers; admin accounts (which pair kiosks and take backups) are an admin's business. The
+ * office must never be left without an active admin, or nobody could pair a kiosk again.
+ */
+
+export interface StaffAccount {
+  id: number;
+  role: StaffRole;
+  active: boolean;
+}
+
+export type StaffChange =
+  | { kind: 'update'; role: StaffRole }
+  | { kind: 'reset_password' }
+  | { kind: 'deactivate' }
+  | { kind: 'reactivate' };
+
+export interface StaffChangeRefusal {
+  status: 403 | 409;
+  code: 'admin_only' | 'last_admin' | 'cannot_deactivate_self';
+  message: string;
+}
+
+/** Why `actor` may not make `change` to `target`, or null when it is allowed. */
+export function staffChangeRefusal(actor: StaffAccount, target: StaffAccount, change: StaffChange, activeAdmins: number): StaffChangeRefusal | null {
+  const touchesAdmin = target.role === 'admin' || (change.kind === 'update' && change.role === 'admin');
+  if (touchesAdmin && actor.role !== 'admin') {
+    return { status: 403, code: 'admin_only', message: 'Only an admin can change an admin account or make someone an admin.' };
+  }
+  if (change.kind === 'deactivate' && target.id === actor.id) {
+    return { status: 409, code: 'cannot_deactivate_self', message: 'You cannot deactivate your own account; ask another manager or admin.' };
+  }
+  const removesAdmin = change.kind === 'deactivate' || (change.kind === 'update' && change.role !== 'admin');
+  if (removesAdmin && target.role === 'admin' && target.active && activeAdmins <= 1) {
+    return { status: 409, code: 'last_admin', message: 'This is the last active admin. Make another admin first.' };
+  }
+  return null;
+}

@@ -1,0 +1,115 @@
+import type { NewOfficeEvent } from '../core/events.js';
+import { staffChangeRefusal, type StaffChange } from '../core/staff-rules.js';
+import type { StaffRole } from '../core/types.js';
+import type { StaffMember } from '../db/staff.js';
+import { commitWithEvents } from './commit.js';
+import type { HostContext } from './context.js';
+import { ApiError, badRequest, notFound } from './errors.js';
+import { hashPassword, verifyPassword } from './secrets.js';
+
+/**
+ * Changes to staff accounts after they are created. Each checks the rules of core/staff-rules.ts
+ * inside the write transaction (so two managers cannot both demote one of the last two admins),
+ * stores the change with its event, and ends the member's sessions where the change calls for
+ * it. Accounts are never deleted: tickets, events and statistics keep naming who did what.
+ */
+export class StaffAccounts {
+  constructor(private readonly ctx: HostContext) {}
+
+  update(actor: StaffMember, targetId: number, changes: { displayName?: string | undefined; role?: StaffRole | undefined }): StaffMember {
+    return this.change(actor, targetId, (target) => {
+      const next = { displayName: changes.displayName?.trim() ?? target.displayName, role: changes.role ?? target.role };
+      return {
+        check: { kind: 'update', role: next.role },
+        apply: () => this.ctx.store.staff.update(target.id, next),
+        data: { changed: (['displayName', 'role'] as const).filter((key) => next[key] !== target[key]), role: next.role },
+        type: 'staff.updated',
+      };
+    }).member;
+  }
+
+  /**
+   * Sets a new password and logs the member out everywhere else; their counter closes. Changing
+   * one's own password asks for the current one: whoever finds a logged-in browser left open must
+   * not be able to take the account over.
+   */
+  async resetPassword(
+    actor: StaffMember,
+    targetId: number,
+    passwords: { password: string; currentPassword?: string | undefined },
+    actorSessionHash: string | null,
+  ): Promise<{ sessionsEnded: number }> {
+    if (targetId === actor.id) await this.checkCurrentPassword(actor, passwords.currentPassword);
+    // Hashing takes a noticeable moment; it happens before the transaction, never inside it.
+    const passwordHash = await hashPassword(passwords.password, this.ctx.config.passwordHashCost);
+    const { sessionsEnded } = this.change(actor, targetId, (target) => ({
+      check: { kind: 'reset_password' },
+      apply: () => this.ctx.store.staff.setPasswordHash(target.id, passwordHash),
+      endSessions: target.id === actor.id ? actorSessionHash : 'all',
+      type: 'staff.password_reset',
+    }));
+    return { sessionsEnded };
+  }
+
+  private async checkCurrentPassword(actor: StaffMember, currentPassword: string | undefined): Promise<void> {
+    if (currentPassword === undefined) throw badRequest('current_password_required', 'To change your own password, give your current password too.');
+    const stored = this.ctx.store.staff.findForLogin(actor.username);
+    if (!stored || !(await verifyPassword(currentPassword, stored.passwordHash))) {
+      throw new ApiError(403, 'wrong_password', 'The current password is wrong.');
+    }
+  }
+
+  /** The member can no longer log in; open sessions end and a citizen they had called goes back in line. */
+  deactivate(actor: StaffMember, targetId: number): { member: StaffMember; sessionsEnded: number } {
+    return this.change(actor, targetId, (target) => ({
+      check: { kind: 'deactivate' },
+      apply: () => this.ctx.store.staff.setActive(target.id, false),
+      endSessions: 'all',
+      type: 'staff.deactivated',
+    }));
+  }
+
+  reactivate(actor: StaffMember, targetId: number): StaffMember {
+    return this.change(actor, targetId, (target) => ({
+      check: { kind: 'reactivate' },
+      apply: () => this.ctx.store.staff.setActive(target.id, true),
+      type: 'staff.reactivated',
+    })).member;
+  }
+
+  private change(
+    actor: StaffMember,
+    targetId: number,
+    plan: (target: StaffMember) => {
+      check: StaffChange;
+      apply: () => void;
+      type: NewOfficeEvent['type'];
+      data?: Record<string, unknown>;
+      /** `all` sessions, the one session to keep, or none ended when absent. */
+      endSessions?: 'all' | string | null;
+    },
+  ): { member: StaffMember; sessionsEnded: number } {
+    const { store, bus, config, office } = this.ctx;
+    const outcome = commitWithEvents(store, bus, () => {
+      const target = store.staff.get(targetId);
+      if (!target) throw notFound(`Staff member ${targetId}`);
+      const step = plan(target);
+      const refusal = staffChangeRefusal(actor, target, step.check, store.staff.activeAdminCount());
+      if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);
+      step.apply();
+      const sessionsEnded = step.endSessions === undefined ? 0 : store.sessions.deleteOfStaff(target.id, step.endSessions === 'all' ? null : step.endSessions);
+      const event: NewOfficeEvent = {
+        at: config.clock(),
+        type: step.type,
+        ticketId: null,
+        counterId: null,
+        staffId: actor.id,
+        data: { targetStaffId: target.id, ...step.data, ...(step.endSessions === undefined ? {} : { sessionsEnded }) },
+      };
+      return { result: { member: store.staff.get(target.id)!, sessionsEnded, loggedOut: step.endSessions === 'all' }, events: [event] };
+    });
+    // Logged out everywhere: the counter they held must not stay "open" with nobody behind it.
+    if (outcome.loggedOut) office.leaveCounter(targetId);
+    return { member: outcome.member, sessionsEnded: outcome.sessionsEnded };
+  }
+}
