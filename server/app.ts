@@ -10,14 +10,19 @@ import { ApiError } from './errors.js';
 import { staticRoutes } from './static.js';
 import { adminRoutes } from './routes/admin.js';
 import { appointmentRoutes } from './routes/appointments.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { configRoutes } from './routes/config.js';
+import { counterConfigRoutes } from './routes/config-counters.js';
+import { serviceConfigRoutes } from './routes/config-services.js';
 import { counterRoutes } from './routes/counters.js';
 import { displayRoutes } from './routes/display.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { idCheckRoutes } from './routes/id-checks.js';
+import { openingHoursRoutes } from './routes/opening-hours.js';
 import { queueRoutes } from './routes/queue.js';
+import { retentionRoutes } from './routes/retention.js';
 import { scannerRoutes } from './routes/scanner.js';
 import { serviceRoutes } from './routes/services.js';
 import { staffRoutes } from './routes/staff.js';
@@ -44,6 +49,12 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
+      // A deliberate 5xx (a batch of tickets whose transaction failed) still means the disk or the
+      // database is in trouble. The cause's name and code only: SQLite messages can quote values.
+      if (error.status >= 500) {
+        const cause = error.cause as { name?: unknown; code?: unknown } | undefined;
+        request.log.error({ err: { name: cause?.name, code: cause?.code } }, error.code);
+      }
       return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
     }
     if (error.validation) {
@@ -105,11 +116,16 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   staffRoutes(app, ctx);
   statsRoutes(app, ctx);
   configRoutes(app, ctx);
+  serviceConfigRoutes(app, ctx);
+  counterConfigRoutes(app, ctx);
+  openingHoursRoutes(app, ctx);
   eventRoutes(app, ctx);
   scannerRoutes(app, ctx);
   healthRoutes(app, ctx);
   appointmentRoutes(app, ctx);
   adminRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  retentionRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await staticRoutes(app, ctx.config.rendererDir);
   return app;

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { newBookingCode, normaliseBookingCode } from '../core/appointments/booking-code.js';
 import { cleanName, isSlotOver, isWholeMinute, NAME_MAX_LENGTH, slotFrom } from '../core/appointments/booking.js';
 import { fitsCapacity, slotCapacity, type Slot } from '../core/appointments/capacity.js';
-import { decideCheckIn, type CheckInRefusal } from '../core/appointments/check-in.js';
+import { decideCheckIn, type CheckInDecision, type CheckInRefusal } from '../core/appointments/check-in.js';
 import { dueNoShows, firstDayKeepingNames, msUntilNextDayEndCheck } from '../core/appointments/day-end.js';
 import {
   APPOINTMENT_STATUSES,
@@ -15,6 +15,8 @@ import {
   type AppointmentStatus,
   type AppointmentView,
   type Arrival,
+  type CheckInIdCheck,
+  type ServiceSlotView,
 } from '../core/appointments/types.js';
 import type { EventType, NewOfficeEvent, TicketEventData } from '../core/events.js';
 import { officeDayOf } from '../core/office-day.js';
@@ -43,6 +45,8 @@ export interface CheckIn {
   appointment: Appointment;
   arrival: Arrival;
 }
+
+type AllowedCheckIn = { appointment: Appointment; decision: Extract<CheckInDecision, { ok: true }> };
 
 const REFUSAL_MESSAGES: Record<CheckInRefusal | 'no_show', string> = {
   already_checked_in: 'This booking has already been used to check in.',
@@ -126,21 +130,22 @@ export class Appointments {
     });
   }
 
+  /** What checking in with this code would give now, refused as the check-in would be; nothing is stored. */
+  previewCheckIn(typedCode: string): AllowedCheckIn {
+    return this.allowedCheckIn(typedCode, this.clock());
+  }
+
   /**
    * The citizen typed the booking code at the kiosk. The ticket is made and the booking used in
    * one transaction, so two kiosks given the same code cannot both make a ticket.
    */
-  checkIn(typedCode: string, actor: Actor): CheckIn {
-    const code = normaliseBookingCode(typedCode);
-    if (code === null) throw unknownCode();
+  checkIn(typedCode: string, actor: Actor, idCheck: CheckInIdCheck = {}): CheckIn {
+    if (idCheck.idCheckId !== undefined && !this.store.idChecks.get(idCheck.idCheckId)) {
+      throw badRequest('unknown_id_check', `There is no ID check ${idCheck.idCheckId}.`);
+    }
     return this.commit(() => {
       const now = this.clock();
-      const appointment = this.repo.findByCode(code);
-      if (!appointment) throw unknownCode();
-      const decision = decideCheckIn(appointment, now, this.rules());
-      if (!decision.ok) {
-        throw conflict(decision.error, REFUSAL_MESSAGES[appointment.status === 'no_show' ? 'no_show' : decision.error]);
-      }
+      const { appointment, decision } = this.allowedCheckIn(typedCode, now);
       const officeDay = officeDayOf(now);
       const ticket = this.store.tickets.create(
         newTicket({
@@ -150,6 +155,9 @@ export class Appointments {
           arrivedAt: now,
           priority: decision.priority,
           callableAt: decision.callableAt,
+          idCheckId: idCheck.idCheckId ?? null,
+          supplementDeclared: idCheck.supplementDeclared ?? null,
+          manualIdCheck: idCheck.manualIdCheck ?? false,
         }),
       );
       this.repo.checkIn(appointment.id, now, decision.arrival, ticket.id);
@@ -180,7 +188,16 @@ export class Appointments {
     const appointments = this.repo.ofDay(day);
     const counts = Object.fromEntries(APPOINTMENT_STATUSES.map((s) => [s, 0])) as Record<AppointmentStatus, number>;
     for (const a of appointments) counts[a.status]++;
-    return { day, appointments: appointments.map((a) => this.view(a)), counts };
+    return { day, appointments: appointments.map((a) => this.view(a)), counts, slotRules: this.slotRules() };
+  }
+
+  /** Each active service's slot length and capacity under the current rules and counters. */
+  slotRules(): ServiceSlotView[] {
+    const rules = this.rules();
+    return this.store.services
+      .list()
+      .filter((s) => s.active)
+      .map((s) => ({ serviceCode: s.code, slotMinutes: slotRulesFor(rules, s.code).slotMinutes, capacity: this.capacityOf(s.code) }));
   }
 
   view(appointment: Appointment): AppointmentView {
@@ -267,12 +284,26 @@ export class Appointments {
 
   private requireRoom(serviceCode: string, slot: Slot, now: number, exceptId?: number): void {
     if (isSlotOver(slot, now)) throw conflict('slot_in_past', 'That slot is already over.');
-    const configured = slotRulesFor(this.rules(), serviceCode).capacityPerSlot;
-    const countersServing = this.store.counters.list().filter((c) => c.serviceCodes.includes(serviceCode)).length;
-    const capacity = slotCapacity(configured, countersServing);
+    const capacity = this.capacityOf(serviceCode);
     if (!fitsCapacity(this.repo.overlapping(serviceCode, slot, exceptId), slot, capacity)) {
       throw conflict('slot_full', `Service ${serviceCode} has no free place at ${new Date(slot.start).toISOString()} (${capacity} at a time).`);
     }
+  }
+
+  private capacityOf(serviceCode: string): number {
+    const configured = slotRulesFor(this.rules(), serviceCode).capacityPerSlot;
+    const countersServing = this.store.counters.list().filter((c) => c.serviceCodes.includes(serviceCode)).length;
+    return slotCapacity(configured, countersServing);
+  }
+
+  /** The booking behind a typed code and what checking in at `now` gives; throws the refusal. */
+  private allowedCheckIn(typedCode: string, now: number): AllowedCheckIn {
+    const code = normaliseBookingCode(typedCode);
+    const appointment = code === null ? undefined : this.repo.findByCode(code);
+    if (!appointment) throw unknownCode();
+    const decision = decideCheckIn(appointment, now, this.rules());
+    if (!decision.ok) throw conflict(decision.error, REFUSAL_MESSAGES[appointment.status === 'no_show' ? 'no_show' : decision.error]);
+    return { appointment, decision };
   }
 
   /** A booking that can still be cancelled, moved or checked in for. */

@@ -17,9 +17,13 @@ export function slotCapacity(configured: number | null, countersServing: number)
  * moment of the new slot do more than `capacity` bookings of the service overlap.
  */
 export function fitsCapacity(booked: readonly Slot[], candidate: Slot, capacity: number): boolean {
-  if (capacity <= 0) return false;
-  const overlapping = booked.filter((b) => b.start < candidate.end && candidate.start < b.end);
-  // The overlap count only rises at a start, so checking every start inside the new slot is enough.
-  const rises = [candidate.start, ...overlapping.map((b) => b.start).filter((s) => s > candidate.start)];
-  return rises.every((moment) => overlapping.filter((b) => b.start <= moment && moment < b.end).length + 1 <= capacity);
+  return capacity > 0 && peakOverlap(booked, candidate) + 1 <= capacity;
+}
+
+/** The most bookings that overlap at any one moment of `slot`: the places it has taken. */
+export function peakOverlap(booked: readonly Slot[], slot: Slot): number {
+  const overlapping = booked.filter((b) => b.start < slot.end && slot.start < b.end);
+  // The overlap count only rises at a start, so checking every start inside the slot is enough.
+  const rises = [slot.start, ...overlapping.map((b) => b.start).filter((s) => s > slot.start)];
+  return Math.max(...rises.map((moment) => overlapping.filter((b) => b.start <= moment && moment < b.end).length));
 }

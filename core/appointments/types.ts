@@ -1,4 +1,4 @@
-import type { TicketView } from '../api-types.js';
+import type { ServiceView, TicketView } from '../api-types.js';
 
 /**
  * Booked citizens. A booking reserves a time with a service; at the kiosk the citizen types the
@@ -102,6 +102,15 @@ export interface AppointmentDayView {
   day: string;
   appointments: AppointmentView[];
   counts: Record<AppointmentStatus, number>;
+  /** Per active service, how it is booked now, so a booking screen can show free places. */
+  slotRules: ServiceSlotView[];
+}
+
+/** A service's slot length and how many of its bookings may overlap (0: no counter serves it). */
+export interface ServiceSlotView {
+  serviceCode: string;
+  slotMinutes: number;
+  capacity: number;
 }
 
 /**
@@ -115,6 +124,25 @@ export interface CheckInView {
   arrival: Arrival;
   slotStart: string;
   callableAt: string;
+}
+
+/**
+ * What a check-in would give now, with nothing stored: the kiosk asks before it checks in, so a
+ * citizen booked for a service that needs an ID check scans the document first, as a walk-in does,
+ * and the ticket carries the verdict. Refused like a check-in (unknown, used, cancelled, other day).
+ */
+export interface CheckInPreview {
+  service: ServiceView;
+  arrival: Arrival;
+  slotStart: string;
+  callableAt: string;
+}
+
+/** The kiosk's ID step at a check-in, put on the ticket as on a walk-in's (`POST /api/tickets`). */
+export interface CheckInIdCheck {
+  idCheckId?: number | undefined;
+  supplementDeclared?: boolean | undefined;
+  manualIdCheck?: boolean | undefined;
 }
 
 /** Why an imported row was skipped; docs/appointments.md explains each in Danish and English. */

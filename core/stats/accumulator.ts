@@ -1,11 +1,11 @@
-import type { Service, Ticket } from '../types.js';
+import type { Service } from '../types.js';
 import { counterSessions, splitByDay, splitByHour, type CounterEvent, type CounterSession, type TimeWindow } from './capacity.js';
 import { DURATION_METRICS, DurationStore, type DurationFigures, type DurationMetric } from './durations.js';
-import { FigureTally, type Figures, type IdCheckFact } from './figures.js';
-import { capacityApplies, groupLabel, idChecksApply, orderGroupKeys, type GroupBy, type GroupKey, type GroupNames } from './grouping.js';
+import { FigureTally, type BookingFact, type Figures, type IdCheckFact } from './figures.js';
+import { bookingsApply, capacityApplies, groupLabel, idChecksApply, orderGroupKeys, type GroupBy, type GroupKey, type GroupNames } from './grouping.js';
 import { CopenhagenTime } from './local-time.js';
 import type { StatsRange } from './range.js';
-import { servingInterval, ticketMeasures, wasWaitingAtEndOfDay } from './ticket-measures.js';
+import { servingInterval, ticketMeasures, wasWaitingAtEndOfDay, type StatsTicket } from './ticket-measures.js';
 
 export interface StatsGroup extends Figures {
   key: GroupKey;
@@ -61,7 +61,8 @@ class Grouping {
  * office is a million rows. One pass serves several groupings (the workbook's four sheets). Feed
  * every ticket of the range's days in id order (a continuation after the ticket it continues, as
  * ids give) and every ID check in the range, then ask for each grouping's report. Pure: the caller
- * reads the database, the time is an argument.
+ * reads the database, the time is an argument. Bookings (`addBooking`) count by their slot's day,
+ * hour and service.
  */
 export class StatsAccumulator {
   private readonly times = new CopenhagenTime();
@@ -85,7 +86,7 @@ export class StatsAccumulator {
     for (const session of counterSessions(source.counterEvents, this.capacityWindow)) this.addOpenTime(session);
   }
 
-  addTicket(t: Ticket): void {
+  addTicket(t: StatsTicket): void {
     const measures = ticketMeasures(t);
     const carriedOver = this.carriedOver(t);
     const sla = this.slaByService.get(t.serviceCode) ?? null;
@@ -96,7 +97,7 @@ export class StatsAccumulator {
       return n;
     });
     this.durations.add(
-      { wait: measures.waitMs ?? NaN, walk: measures.walkMs ?? NaN, service: measures.serviceMs ?? NaN, urgent: t.priority === 'urgent' },
+      { wait: measures.waitMs ?? NaN, walk: measures.walkMs ?? NaN, service: measures.serviceMs ?? NaN, priority: t.priority },
       groupNumbers,
     );
     if (t.status === 'transferred' && t.finishedAt !== null) this.transferredAt.set(t.id, t.finishedAt);
@@ -113,6 +114,18 @@ export class StatsAccumulator {
     }
   }
 
+  /** A booking with its slot on one of the range's days. */
+  addBooking(booking: BookingFact): void {
+    const { from, to } = this.source.range;
+    if (booking.officeDay < from || booking.officeDay > to) return;
+    this.summary.addBooking(booking);
+    for (const grouping of this.groupings) {
+      if (grouping.groupBy === 'day') grouping.tally(booking.officeDay).addBooking(booking);
+      if (grouping.groupBy === 'hour') grouping.tally(this.times.hourOfDay(booking.slotStart)).addBooking(booking);
+      if (grouping.groupBy === 'service') grouping.tally(booking.serviceCode).addBooking(booking);
+    }
+  }
+
   /** The report of one of the groupings the accumulator was made for. */
   report(groupBy: GroupBy): StatsReport {
     const index = this.groupings.findIndex((g) => g.groupBy === groupBy);
@@ -124,12 +137,12 @@ export class StatsAccumulator {
     const byMetric = Object.fromEntries(
       DURATION_METRICS.map((metric) => [metric, this.durations.byGroup(metric, index, grouping.tallies.length)]),
     ) as Record<DurationMetric, DurationFigures[]>;
-    const options = { capacity: capacityApplies(groupBy), idChecks: idChecksApply(groupBy) };
+    const options = { capacity: capacityApplies(groupBy), idChecks: idChecksApply(groupBy), bookings: bookingsApply(groupBy) };
     return {
       from: range.from,
       to: range.to,
       groupBy,
-      summary: this.summary.figures(this.totals(), { capacity: true, idChecks: true }),
+      summary: this.summary.figures(this.totals(), { capacity: true, idChecks: true, bookings: true }),
       groups: keys.map((key) => {
         const n = grouping.numbers.get(key)!;
         const durations = Object.fromEntries(DURATION_METRICS.map((metric) => [metric, byMetric[metric][n]!])) as Record<DurationMetric, DurationFigures>;
@@ -146,7 +159,7 @@ export class StatsAccumulator {
     return this.summaryDurations;
   }
 
-  private ticketKey(groupBy: GroupBy, t: Ticket): GroupKey {
+  private ticketKey(groupBy: GroupBy, t: StatsTicket): GroupKey {
     switch (groupBy) {
       case 'day':
         return t.officeDay;
@@ -163,7 +176,7 @@ export class StatsAccumulator {
     }
   }
 
-  private carriedOver(t: Ticket): boolean {
+  private carriedOver(t: StatsTicket): boolean {
     const endOfDay = this.times.endOfOfficeDay(t.officeDay);
     if (endOfDay > this.source.now) return false;
     const existsFrom = t.transferredFromId === null ? t.arrivedAt : (this.transferredAt.get(t.transferredFromId) ?? t.arrivedAt);
@@ -175,7 +188,7 @@ export class StatsAccumulator {
     this.splitTime(session.start, session.end, session.counterId, session.staffId, (tally, ms) => tally.addOpenTime(ms));
   }
 
-  private addServingTime(t: Ticket, start: number, end: number): void {
+  private addServingTime(t: StatsTicket, start: number, end: number): void {
     const from = Math.max(start, this.capacityWindow.start);
     const to = Math.min(end, this.capacityWindow.end);
     if (to <= from) return;
@@ -207,9 +220,15 @@ export class StatsAccumulator {
 }
 
 /** The whole report from in-memory records: the accumulator in one call. */
-export function computeStats(input: StatsInput, tickets: Iterable<Ticket>, idChecks: Iterable<IdCheckFact>): StatsReport {
+export function computeStats(
+  input: StatsInput,
+  tickets: Iterable<StatsTicket>,
+  idChecks: Iterable<IdCheckFact>,
+  bookings: Iterable<BookingFact> = [],
+): StatsReport {
   const accumulator = new StatsAccumulator(input, [input.groupBy]);
   for (const ticket of tickets) accumulator.addTicket(ticket);
   for (const check of idChecks) accumulator.addIdCheck(check);
+  for (const booking of bookings) accumulator.addBooking(booking);
   return accumulator.report(input.groupBy);
 }

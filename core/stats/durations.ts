@@ -1,4 +1,5 @@
 import { percentileOfSorted } from '../percentile.js';
+import type { PriorityClass } from '../types.js';
 
 /** Durations are reported in minutes with one decimal; a manager reads "12.5 min", not ms. */
 export function toMinutes(ms: number): number {
@@ -24,13 +25,39 @@ export interface TicketDurations {
   wait: number;
   walk: number;
   service: number;
-  /** The wait also counts among the urgent tickets' waits. */
-  urgent: boolean;
+  /** The wait also counts among the waits of its priority class (urgent, booked, walk-in). */
+  priority: PriorityClass;
 }
 
-/** What can be summarised: the three durations, and the waits of urgent tickets alone. */
-export const DURATION_METRICS = ['wait', 'walk', 'service', 'urgentWait'] as const;
+/**
+ * What can be summarised: the three durations, and the waits of one priority class alone —
+ * urgent tickets, booked citizens (`appointment`) and walk-ins (`normal`).
+ */
+export const DURATION_METRICS = ['wait', 'walk', 'service', 'urgentWait', 'appointmentWait', 'walkInWait'] as const;
 export type DurationMetric = (typeof DURATION_METRICS)[number];
+
+/** Each class as a small number, so a ticket's class costs one byte. */
+const PRIORITY_CODES: Record<PriorityClass, number> = { urgent: 1, appointment: 2, normal: 3 };
+
+/** The waits of which class a metric takes; null: every ticket's. */
+const PRIORITY_OF_METRIC: Record<DurationMetric, number | null> = {
+  wait: null,
+  walk: null,
+  service: null,
+  urgentWait: PRIORITY_CODES.urgent,
+  appointmentWait: PRIORITY_CODES.appointment,
+  walkInWait: PRIORITY_CODES.normal,
+};
+
+/** The column a metric reads its values from. */
+const VALUES_OF_METRIC: Record<DurationMetric, 'wait' | 'walk' | 'service'> = {
+  wait: 'wait',
+  walk: 'walk',
+  service: 'service',
+  urgentWait: 'wait',
+  appointmentWait: 'wait',
+  walkInWait: 'wait',
+};
 
 const CHUNK = 65_536;
 
@@ -38,7 +65,7 @@ interface Chunk {
   wait: Float32Array;
   walk: Float32Array;
   service: Float32Array;
-  urgent: Uint8Array;
+  priority: Uint8Array;
   /** Per grouping, the ticket's group number. */
   groups: Uint16Array[];
 }
@@ -66,7 +93,7 @@ export class DurationStore {
     chunk.wait[offset] = durations.wait;
     chunk.walk[offset] = durations.walk;
     chunk.service[offset] = durations.service;
-    chunk.urgent[offset] = durations.urgent ? 1 : 0;
+    chunk.priority[offset] = PRIORITY_CODES[durations.priority];
     for (let g = 0; g < this.groupings; g++) chunk.groups[g]![offset] = groupNumbers[g]!;
     this.size++;
   }
@@ -103,11 +130,11 @@ export class DurationStore {
   private forEachValue(metric: DurationMetric, visit: (chunk: Chunk, index: number, value: number) => void): void {
     this.chunks.forEach((chunk, c) => {
       const length = Math.min(CHUNK, this.size - c * CHUNK);
-      const values = chunk[metric === 'urgentWait' ? 'wait' : metric];
-      const urgentOnly = metric === 'urgentWait';
+      const values = chunk[VALUES_OF_METRIC[metric]];
+      const onlyPriority = PRIORITY_OF_METRIC[metric];
       for (let i = 0; i < length; i++) {
         const value = values[i]!;
-        if (!Number.isNaN(value) && (!urgentOnly || chunk.urgent[i] === 1)) visit(chunk, i, value);
+        if (!Number.isNaN(value) && (onlyPriority === null || chunk.priority[i] === onlyPriority)) visit(chunk, i, value);
       }
     });
   }
@@ -118,7 +145,7 @@ function newChunk(groupings: number): Chunk {
     wait: new Float32Array(CHUNK),
     walk: new Float32Array(CHUNK),
     service: new Float32Array(CHUNK),
-    urgent: new Uint8Array(CHUNK),
+    priority: new Uint8Array(CHUNK),
     groups: Array.from({ length: groupings }, () => new Uint16Array(CHUNK)),
   };
 }

@@ -1,13 +1,13 @@
 import { ID_REJECT_REASONS, ID_VERDICTS, type IdRejectReason, type IdVerdict } from '../idcheck/types.js';
 import { OUTCOMES, URGENT_REASONS, type LocalizedText, type Outcome, type UrgentReason } from '../types.js';
 import type { DurationFigures } from './durations.js';
-import type { CapacityFigures, Figures } from './figures.js';
+import type { BookingFigures, CapacityFigures, Figures } from './figures.js';
 
 /** A figure as a spreadsheet column: counts, minutes (one decimal) or shares (0–1, shown as %). */
 export type FigureUnit = 'count' | 'minutes' | 'share';
 
-/** Which figures a grouping has: counter time and ID checks only where they can be split that way. */
-export type FigureSection = 'tickets' | 'capacity' | 'idChecks';
+/** Which figures a grouping has: counter time, ID checks and bookings only where they can be split that way. */
+export type FigureSection = 'tickets' | 'capacity' | 'idChecks' | 'bookings';
 
 export interface FigureColumn {
   id: string;
@@ -48,6 +48,14 @@ const capacity = (id: string, da: string, en: string, unit: FigureUnit, value: (
   unit,
   section: 'capacity',
   value: (f) => (f.capacity ? value(f.capacity) : null),
+});
+
+const booking = (id: string, da: string, en: string, value: (b: BookingFigures) => number): FigureColumn => ({
+  id: `bookings_${id}`,
+  header: { da: `Bookinger: ${da}`, en: `Bookings: ${en}` },
+  unit: 'count',
+  section: 'bookings',
+  value: (f) => (f.appointments.bookings ? value(f.appointments.bookings) : null),
 });
 
 const OUTCOME_NAMES: Record<Outcome, LocalizedText> = {
@@ -121,7 +129,17 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
     count(`urgent_${reason}`, URGENT_REASON_NAMES[reason].da, URGENT_REASON_NAMES[reason].en, (f) => f.urgent.byReason[reason]),
   ),
   ...durationColumns('urgent_wait', { da: 'Akut ventetid', en: 'Urgent wait' }, (f) => f.urgent.waitMinutes),
+  ...durationColumns('appointment_wait', { da: 'Ventetid med tid (fra tidspunktet)', en: 'Wait, booked (from the slot)' }, (f) => f.appointments.waitMinutes),
+  ...durationColumns('walk_in_wait', { da: 'Ventetid uden tid', en: 'Wait, walk-ins' }, (f) => f.appointments.walkInWaitMinutes),
   ...OUTCOMES.map((outcome) => count(`outcome_${outcome}`, OUTCOME_NAMES[outcome].da, OUTCOME_NAMES[outcome].en, (f) => f.outcomes[outcome])),
+  booking('total', 'i alt', 'total', (b) => b.total),
+  booking('checked_in', 'tjekket ind', 'checked in', (b) => b.checkedIn),
+  booking('early', 'tjekket ind før tiden', 'checked in early', (b) => b.early),
+  booking('on_time', 'tjekket ind til tiden', 'checked in on time', (b) => b.onTime),
+  booking('late', 'for sent (fik nummer uden tid)', 'late (walk-in ticket)', (b) => b.late),
+  booking('no_show', 'udeblevet', 'no-show', (b) => b.noShow),
+  booking('cancelled', 'aflyst', 'cancelled', (b) => b.cancelled),
+  booking('still_booked', 'endnu ikke brugt', 'not used yet', (b) => b.stillBooked),
   capacity('open_minutes', 'Åbningstid (min)', 'Open time (min)', 'minutes', (c) => c.openMinutes),
   capacity('serving_minutes', 'Betjeningstid ved skranke (min)', 'Serving time (min)', 'minutes', (c) => c.servingMinutes),
   capacity('idle_minutes', 'Ledig tid (min)', 'Idle time (min)', 'minutes', (c) => c.idleMinutes),

@@ -1,3 +1,4 @@
+import type { AppointmentStatus, Arrival } from '../appointments/types.js';
 import { ID_REJECT_REASONS, ID_VERDICTS, type IdRejectReason, type IdVerdict } from '../idcheck/types.js';
 import { OUTCOMES, URGENT_REASONS, type Outcome, type Ticket, type UrgentReason } from '../types.js';
 import { toMinutes, toShare, type DurationFigures, type DurationMetric } from './durations.js';
@@ -43,6 +44,40 @@ export interface IdCheckFigures {
   rejectReasons: Record<IdRejectReason, number>;
 }
 
+/** Booked citizens against walk-ins (docs/statistics.md, "Appointments"). */
+export interface AppointmentFigures {
+  /** Tickets of booked citizens (priority `appointment`): from the slot time, or arrival if later. */
+  waitMinutes: DurationFigures;
+  /** Walk-in tickets (priority `normal`, late check-ins included), from arrival. */
+  walkInWaitMinutes: DurationFigures;
+  /** The bookings of the group's slots by what became of them; null where bookings cannot be split that way. */
+  bookings: BookingFigures | null;
+}
+
+export interface BookingFigures {
+  /** Every booking, cancelled ones included. */
+  total: number;
+  checkedIn: number;
+  /** Of the check-ins: before the early window, within it or the grace period, after the grace period. */
+  early: number;
+  onTime: number;
+  late: number;
+  /** Never checked in: marked when the day ended. */
+  noShow: number;
+  cancelled: number;
+  /** Still open: a day not over yet. */
+  stillBooked: number;
+}
+
+/** A booking as the statistics count it: no code, no name. */
+export interface BookingFact {
+  officeDay: string;
+  slotStart: number;
+  serviceCode: string;
+  status: AppointmentStatus;
+  arrival: Arrival | null;
+}
+
 /** Every figure of a group of tickets; docs/statistics.md defines each. */
 export interface Figures {
   issued: number;
@@ -65,6 +100,7 @@ export interface Figures {
   capacity: CapacityFigures | null;
   /** Null where ID checks cannot be split that way (they belong to no counter, clerk or service). */
   idChecks: IdCheckFigures | null;
+  appointments: AppointmentFigures;
 }
 
 export interface IdCheckFact {
@@ -103,6 +139,7 @@ export class FigureTally {
   private idChecks = 0;
   private readonly verdicts = zeroes(ID_VERDICTS);
   private readonly rejectReasons = zeroes(ID_REJECT_REASONS);
+  private readonly bookings: BookingFigures = { total: 0, checkedIn: 0, early: 0, onTime: 0, late: 0, noShow: 0, cancelled: 0, stillBooked: 0 };
 
   /** `slaMinutes` of the ticket's service (null: unknown service, left out of the SLA share). */
   addTicket(t: Ticket, m: TicketMeasures, slaMinutes: number | null, carriedOver: boolean): void {
@@ -160,7 +197,28 @@ export class FigureTally {
     for (const reason of check.reasons) this.rejectReasons[reason]++;
   }
 
-  figures(durations: Record<DurationMetric, DurationFigures>, options: { capacity: boolean; idChecks: boolean }): Figures {
+  addBooking(booking: BookingFact): void {
+    const b = this.bookings;
+    b.total++;
+    switch (booking.status) {
+      case 'checked_in':
+        b.checkedIn++;
+        if (booking.arrival === 'early') b.early++;
+        else if (booking.arrival === 'on_time') b.onTime++;
+        else if (booking.arrival === 'late') b.late++;
+        break;
+      case 'no_show':
+        b.noShow++;
+        break;
+      case 'cancelled':
+        b.cancelled++;
+        break;
+      case 'booked':
+        b.stillBooked++;
+    }
+  }
+
+  figures(durations: Record<DurationMetric, DurationFigures>, options: { capacity: boolean; idChecks: boolean; bookings: boolean }): Figures {
     return {
       issued: this.issued,
       served: this.served,
@@ -184,6 +242,11 @@ export class FigureTally {
       outcomes: { ...this.outcomes },
       capacity: options.capacity ? this.capacity() : null,
       idChecks: options.idChecks ? { total: this.idChecks, byVerdict: { ...this.verdicts }, rejectReasons: { ...this.rejectReasons } } : null,
+      appointments: {
+        waitMinutes: durations.appointmentWait,
+        walkInWaitMinutes: durations.walkInWait,
+        bookings: options.bookings ? { ...this.bookings } : null,
+      },
     };
   }
 

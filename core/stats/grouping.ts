@@ -16,6 +16,11 @@ export function idChecksApply(groupBy: GroupBy): boolean {
   return groupBy === 'day' || groupBy === 'hour';
 }
 
+/** A booking has a day, a slot hour and a service, but is at no counter, with no clerk, of no ticket priority. */
+export function bookingsApply(groupBy: GroupBy): boolean {
+  return groupBy === 'day' || groupBy === 'hour' || groupBy === 'service';
+}
+
 /** Names the statistics show; staff display names are staff data, not a citizen's. */
 export interface GroupNames {
   services: readonly Service[];

@@ -57,6 +57,12 @@ export class CopenhagenTime {
     return Math.floor((wall - Math.floor(wall / DAY_MS) * DAY_MS) / HOUR_MS);
   }
 
+  /** Minutes since midnight on the Copenhagen clock, 0–1439, as `minuteOfOfficeDay` but cached (the autumn night's 02:xx comes twice). */
+  minuteOfDay(epochMs: number): number {
+    const wall = epochMs + this.offsetMinutes(epochMs) * 60_000;
+    return Math.floor((wall - Math.floor(wall / DAY_MS) * DAY_MS) / 60_000);
+  }
+
   /** `YYYY-MM-DD` of the Copenhagen day, as `officeDayOf` but cached. */
   officeDay(epochMs: number): string {
     return this.dateText(Math.floor((epochMs + this.offsetMinutes(epochMs) * 60_000) / DAY_MS));

@@ -1,13 +1,20 @@
 import type { IdVerdict } from '../idcheck/types.js';
-import type { LocalizedText, Ticket } from '../types.js';
-import { ticketMeasures, type TicketMeasures } from './ticket-measures.js';
+import type { LocalizedText } from '../types.js';
+import { ticketMeasures, type MeasuredTicket, type StatsTicket, type TicketMeasures } from './ticket-measures.js';
+
+/**
+ * The fields of a ticket the columns show or its durations are computed from. An export reads
+ * only these: a million rows, each value of which better-sqlite3 builds as a JavaScript value.
+ */
+export type ExportedTicket = MeasuredTicket &
+  Pick<StatsTicket, 'id' | 'number' | 'officeDay' | 'serviceCode' | 'urgentReason' | 'outcome' | 'estimatedWaitMinutes' | 'transferredFromId' | 'checkIn'>;
 
 /**
  * A ticket as exported (CSV, and the workbook's Tickets sheet): the row and the names it points
  * to. Nothing about the citizen — a ticket never holds any — and staff by username only.
  */
 export interface TicketExportRecord {
-  ticket: Ticket;
+  ticket: ExportedTicket;
   counterName: string | null;
   clerkUsername: string | null;
   transferredFromNumber: string | null;
@@ -65,6 +72,9 @@ export const TICKET_COLUMNS: readonly TicketColumn[] = [
     value: (r) => r.transferredFromService,
   },
   { id: 'id_check_verdict', header: { da: 'ID-tjek', en: 'ID check' }, type: 'text', value: (r) => r.idCheckVerdict },
+  // Last, so scripts reading the older columns by position keep working.
+  { id: 'appointment_slot', header: { da: 'Bestilt tid', en: 'Booked time' }, type: 'time', value: (r) => r.ticket.slotStart ?? null },
+  { id: 'check_in', header: { da: 'Fremmøde', en: 'Check-in' }, type: 'text', value: (r) => r.ticket.checkIn ?? null },
 ];
 
 /** The raw values of one record, in `TICKET_COLUMNS` order. */

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { readInstant } from '../../core/appointments/local-time.js';
-import { DEFAULT_APPOINTMENT_RULES, type CheckInView } from '../../core/appointments/types.js';
+import { DEFAULT_APPOINTMENT_RULES, type CheckInPreview, type CheckInView } from '../../core/appointments/types.js';
 import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
 import { importBookings, isImportFormat } from '../appointment-import.js';
 import { APPOINTMENT_RULES_SETTING } from '../appointments.js';
@@ -27,7 +27,18 @@ const BookBody = Type.Object(
 );
 
 const MoveBody = Type.Object({ start: Instant }, { additionalProperties: false });
-const CheckInBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) }, { additionalProperties: false });
+const Code = Type.String({ minLength: 1, maxLength: 32 });
+const LookupBody = Type.Object({ code: Code }, { additionalProperties: false });
+/** The ID step's result, as on a walk-in ticket (POST /api/tickets), for a booking whose service needs it. */
+const CheckInBody = Type.Object(
+  {
+    code: Code,
+    idCheckId: Type.Optional(Type.Integer({ minimum: 1 })),
+    supplementDeclared: Type.Optional(Type.Boolean()),
+    manualIdCheck: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 const DayQuery = Type.Object({ day: Type.Optional(Type.String({ maxLength: 10 })) }, { additionalProperties: false });
 
 const Minutes = (maximum: number) => Type.Integer({ minimum: 0, maximum });
@@ -54,6 +65,10 @@ const AppointmentRulesSchema = Type.Object(
 );
 
 export function appointmentRoutes(app: App, { appointments, office, store, config }: HostContext): void {
+  // Codes are random but short: a kiosk (or a leaked kiosk token) must not be able to try them all.
+  // Looking a code up and checking in share one budget, so the lookup opens no second way to guess.
+  const codeAttempts = app.rateLimit({ max: 30, timeWindow: '1 minute' });
+
   app.post('/api/appointments', { schema: { tags: ['appointments'], summary: 'Book a time (staff)', body: BookBody } }, async (request, reply) => {
     const staff = requireStaff(request);
     const { serviceCode, start, name } = request.body;
@@ -83,15 +98,35 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
   );
 
   app.post(
+    '/api/appointments/lookup',
+    {
+      schema: { tags: ['appointments'], summary: 'What checking in with a booking code would give now; nothing is stored (kiosk or staff)', body: LookupBody },
+      onRequest: codeAttempts,
+    },
+    async (request) => {
+      requireKioskOrStaff(request);
+      const { appointment, decision } = appointments.previewCheckIn(request.body.code);
+      const service = store.services.get(appointment.serviceCode)!;
+      const preview: CheckInPreview = {
+        service: { code: service.code, names: service.names, needsIdCheck: service.needsIdCheck, slaMinutes: service.slaMinutes },
+        arrival: decision.arrival,
+        slotStart: new Date(appointment.slotStart).toISOString(),
+        callableAt: new Date(decision.callableAt).toISOString(),
+      };
+      return preview;
+    },
+  );
+
+  app.post(
     '/api/appointments/check-in',
     {
       schema: { tags: ['appointments'], summary: 'Check in with a booking code (kiosk or staff)', body: CheckInBody },
-      // Codes are random but short: a kiosk (or a leaked kiosk token) must not be able to try them all.
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      onRequest: codeAttempts,
     },
     async (request, reply) => {
       requireKioskOrStaff(request);
-      const { ticket, appointment, arrival } = appointments.checkIn(request.body.code, { staffId: request.caller.staff?.id ?? null });
+      const { code, ...idCheck } = request.body;
+      const { ticket, appointment, arrival } = appointments.checkIn(code, { staffId: request.caller.staff?.id ?? null }, idCheck);
       const view: CheckInView = {
         ticket: ticketView(ticket),
         arrival,

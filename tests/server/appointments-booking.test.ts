@@ -55,6 +55,8 @@ describe('booking a time', () => {
       day: '2026-11-25',
       appointments: [booked.body],
       counts: { booked: 1, checked_in: 0, cancelled: 0, no_show: 0 },
+      // The new office: 15-minute slots, four counters serving every service.
+      slotRules: ['M', 'P', 'K', 'A'].map((serviceCode) => ({ serviceCode, slotMinutes: 15, capacity: 4 })),
     });
     expect((await clerk.get('/api/appointments')).body.day).toBe('2026-11-25');
     expect((await clerk.get('/api/appointments?day=2026-11-26')).body.appointments).toEqual([]);

@@ -199,6 +199,13 @@ describe('GET /api/stats by day', () => {
         byVerdict: { accepted: 1, supplement_required: 0, rejected: 1 },
         rejectReasons: expect.objectContaining({ expired: 1, unreadable: 0, too_young: 0 }),
       },
+      // No bookings in this scenario (tests/server/stats-appointments.test.ts has them). Walk-ins
+      // are the normal tickets: 10 15 28 28 70 (T3 is urgent); p90 at rank 3.6: 28 + 0.6 × 42.
+      appointments: {
+        waitMinutes: none,
+        walkInWaitMinutes: duration(5, 30.2, 28, 53.2, 70),
+        bookings: { total: 0, checkedIn: 0, early: 0, onTime: 0, late: 0, noShow: 0, cancelled: 0, stillBooked: 0 },
+      },
     });
 
     expect(sunday).toMatchObject({
@@ -366,6 +373,7 @@ describe('GET /api/stats/export.csv', () => {
       'number', 'office_day', 'service', 'priority', 'urgent_reason', 'status', 'outcome',
       'arrived_at', 'called_at', 'started_at', 'finished_at', 'wait_minutes', 'walk_minutes', 'service_minutes',
       'estimated_wait_minutes', 'counter', 'clerk', 'walk_up', 'transferred_from_number', 'transferred_from_service', 'id_check_verdict',
+      'appointment_slot', 'check_in',
     ]); // prettier-ignore
     const records = rows.map((r) => Object.fromEntries(header!.map((name, i) => [name, r[i]])));
     expect(records.map((r) => `${r.number}/${r.service}`)).toEqual([
@@ -393,6 +401,8 @@ describe('GET /api/stats/export.csv', () => {
       transferred_from_number: '',
       transferred_from_service: '',
       id_check_verdict: '',
+      appointment_slot: '',
+      check_in: '',
     });
     // The second 02:30 of the night carries the winter offset.
     expect(records[10]).toMatchObject({ arrived_at: '2026-10-25T02:30:00+01:00', called_at: '2026-10-25T02:40:00+01:00', status: 'no_show', urgent_reason: 'other', wait_minutes: '10.0', walk_minutes: '', service_minutes: '' });

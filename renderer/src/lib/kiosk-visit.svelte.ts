@@ -1,18 +1,19 @@
 import type { IdCheckView, ServiceView, TicketView } from '../../../core/api-types.js';
+import { BOOKING_CODE_LENGTH } from '../../../core/appointments/booking-code.js';
+import type { CheckInIdCheck, CheckInPreview, CheckInView } from '../../../core/appointments/types.js';
 import type { LocalizedText } from '../../../core/types.js';
 import { api } from './api.js';
+import { checkInApi, checkInRefusalOf, type CheckInRefusal } from './kiosk-check-in-api.js';
+import { checkInText } from './kiosk-check-in-texts.js';
 import { kioskShell } from './kiosk-shell.js';
 import { kioskText } from './kiosk-texts.js';
 import { isMisread } from './kiosk-verdict-actions.js';
 
-export type KioskStep = 'start' | 'id' | 'urgent' | 'ticket';
+/** `code`: a booked citizen types or scans the booking code (then the ID step if the service needs it). */
+export type KioskStep = 'start' | 'code' | 'id' | 'urgent' | 'ticket';
 
-/** What the ID step puts on the ticket for the clerk. */
-export interface IdCheckDetails {
-  idCheckId?: number;
-  supplementDeclared?: boolean;
-  manualIdCheck?: boolean;
-}
+/** What the ID step puts on the ticket for the clerk: a walk-in's or a booked citizen's. */
+export type IdCheckDetails = CheckInIdCheck;
 
 /** `none` in a plain browser, where nothing is printed. */
 export type PrintState = 'none' | 'printing' | 'printed' | 'failed';
@@ -31,6 +32,14 @@ export class KioskVisit {
   print = $state<PrintState>('none');
   busy = $state(false);
   problem = $state<LocalizedText | null>(null);
+  /** The booking code as typed so far. */
+  code = $state('');
+  /** Why the host would not take the code; the code screen explains it and offers a way on. */
+  refusal = $state<CheckInRefusal | null>(null);
+  /** The booking the code belongs to, once the host has found it. */
+  booking = $state<CheckInPreview | null>(null);
+  /** How the check-in went (early, on time, late), for the ticket screen. */
+  checkIn = $state<CheckInView | null>(null);
   private idCheck: IdCheckDetails = {};
 
   choose(service: ServiceView): void {
@@ -57,11 +66,15 @@ export class KioskVisit {
     this.problem = null;
   }
 
-  /** The ID step is settled; the urgent question comes next. */
+  /**
+   * The ID step is settled. A walk-in is asked about a hospital letter next; a booked citizen is
+   * checked in (the booking is their reason to come, so the urgent lane does not apply).
+   */
   settleIdCheck(details: IdCheckDetails): void {
     this.idCheck = details;
     this.problem = null;
-    this.step = 'urgent';
+    if (this.booking) void this.finishCheckIn();
+    else this.step = 'urgent';
   }
 
   back(): void {
@@ -70,11 +83,108 @@ export class KioskVisit {
       this.step = 'id';
       return;
     }
+    if (this.step === 'id' && this.booking) {
+      this.booking = null;
+      this.service = null;
+      this.verdict = null;
+      this.failedReads = 0;
+      this.step = 'code';
+      return;
+    }
     this.step = 'start';
     this.service = null;
     this.verdict = null;
     this.failedReads = 0;
     this.idCheck = {};
+    this.code = '';
+    this.refusal = null;
+  }
+
+  /** "I have an appointment" on the start screen. */
+  startCheckIn(): void {
+    this.step = 'code';
+  }
+
+  typeCode(char: string): void {
+    if (this.busy || this.refusal || this.code.length >= BOOKING_CODE_LENGTH) return;
+    this.problem = null;
+    this.code += char;
+  }
+
+  eraseCode(): void {
+    if (this.busy || this.refusal) return;
+    this.problem = null;
+    this.code = this.code.slice(0, -1);
+  }
+
+  /** A code from the barcode reader, on the start screen or the code screen: it is checked at once. */
+  scannedCode(code: string): void {
+    if (this.busy || (this.step !== 'start' && this.step !== 'code')) return;
+    this.step = 'code';
+    this.refusal = null;
+    this.code = code;
+    void this.submitCode();
+  }
+
+  /** A code the reader typed that was no booking code (a document at the wrong moment). */
+  notACode(): void {
+    if (this.step === 'code' && !this.busy && !this.refusal) this.problem = checkInText.notACode;
+  }
+
+  /** Back to the keypad after a refusal, with the code to correct or a clean field. */
+  retryCode(keepCode: boolean): void {
+    this.refusal = null;
+    this.problem = null;
+    if (!keepCode) this.code = '';
+  }
+
+  /** Looks the code up; a service that needs an ID check gets the walk-ins' ID step first. */
+  async submitCode(): Promise<void> {
+    if (this.busy || this.code.length !== BOOKING_CODE_LENGTH) return;
+    this.busy = true;
+    this.problem = null;
+    let booking: CheckInPreview;
+    try {
+      booking = await checkInApi.lookup(this.code);
+    } catch (error) {
+      this.refused(error);
+      return;
+    } finally {
+      this.busy = false;
+    }
+    this.booking = booking;
+    this.service = booking.service;
+    this.idCheck = {};
+    this.verdict = null;
+    this.failedReads = 0;
+    if (booking.service.needsIdCheck) this.step = 'id';
+    else await this.finishCheckIn();
+  }
+
+  private async finishCheckIn(): Promise<void> {
+    const service = this.service;
+    if (!service || this.busy) return;
+    this.busy = true;
+    let checkIn: CheckInView;
+    try {
+      checkIn = await checkInApi.checkIn(this.code, this.idCheck);
+    } catch (error) {
+      // Refused after the ID step (another kiosk used the code meanwhile): back to the code screen to say so.
+      if (checkInRefusalOf(error) !== null) this.step = 'code';
+      this.refused(error);
+      return;
+    } finally {
+      this.busy = false;
+    }
+    this.checkIn = checkIn;
+    this.ticket = checkIn.ticket;
+    this.step = 'ticket';
+    await this.printTicket(checkIn.ticket, service.names);
+  }
+
+  private refused(error: unknown): void {
+    this.refusal = checkInRefusalOf(error);
+    if (this.refusal === null) this.problem = checkInText.checkInFailed;
   }
 
   async takeTicket(urgent: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitsCapacity, slotCapacity, type Slot } from '../../../core/appointments/capacity.js';
+import { fitsCapacity, peakOverlap, slotCapacity, type Slot } from '../../../core/appointments/capacity.js';
 
 const MINUTE = 60_000;
 const NINE = Date.UTC(2026, 10, 25, 8, 0);
@@ -46,6 +46,27 @@ describe('fitsCapacity', () => {
         expect(fitsCapacity(booked, candidate, capacity)).toBe(fits);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('peakOverlap', () => {
+  it('is the most bookings at one moment of the slot, which is what a booking screen shows as taken', () => {
+    expect(peakOverlap([], slot(0, 15))).toBe(0);
+    expect(peakOverlap([slot(0, 10), slot(10, 20)], slot(5, 15))).toBe(1);
+    expect(peakOverlap([slot(0, 15), slot(10, 25), slot(30, 45)], slot(5, 20))).toBe(2);
+    expect(peakOverlap([slot(0, 15)], slot(15, 30))).toBe(0);
+  });
+
+  it('agrees with counting minute by minute', () => {
+    const slotArb = fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 30 })).map(([from, length]) => slot(from, from + length));
+    fc.assert(
+      fc.property(fc.array(slotArb, { maxLength: 12 }), slotArb, (booked, candidate) => {
+        let peak = 0;
+        for (let t = candidate.start; t < candidate.end; t += MINUTE) peak = Math.max(peak, booked.filter((b) => b.start <= t && t < b.end).length);
+        expect(peakOverlap(booked, candidate)).toBe(peak);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -4,7 +4,7 @@ import { DurationStore, toMinutes, toShare, type TicketDurations } from '../../.
 
 const MIN = 60_000;
 
-const waiting = (ms: number): TicketDurations => ({ wait: ms, walk: NaN, service: NaN, urgent: false });
+const waiting = (ms: number): TicketDurations => ({ wait: ms, walk: NaN, service: NaN, priority: 'normal' });
 
 function figuresOf(minutes: readonly number[]) {
   const store = new DurationStore(0);
@@ -42,13 +42,26 @@ describe('durations in minutes', () => {
   it('has no figures for no durations (not zeros)', () => {
     expect(new DurationStore(0).total('walk')).toEqual({ count: 0, mean: null, median: null, p90: null, max: null });
     const store = new DurationStore(0);
-    store.add({ wait: NaN, walk: NaN, service: 5 * MIN, urgent: true }, []);
-    store.add({ wait: 3 * MIN, walk: NaN, service: NaN, urgent: true }, []);
-    store.add({ wait: 9 * MIN, walk: NaN, service: NaN, urgent: false }, []);
+    store.add({ wait: NaN, walk: NaN, service: 5 * MIN, priority: 'urgent' }, []);
+    store.add({ wait: 3 * MIN, walk: NaN, service: NaN, priority: 'urgent' }, []);
+    store.add({ wait: 9 * MIN, walk: NaN, service: NaN, priority: 'normal' }, []);
     expect(store.total('walk').count).toBe(0);
     expect(store.total('service')).toEqual({ count: 1, mean: 5, median: 5, p90: 5, max: 5 });
     expect(store.total('wait')).toMatchObject({ count: 2, max: 9 });
     expect(store.total('urgentWait')).toEqual({ count: 1, mean: 3, median: 3, p90: 3, max: 3 });
+  });
+
+  it('keeps the waits of booked citizens and of walk-ins apart from the urgent ones', () => {
+    const store = new DurationStore(0);
+    store.add({ wait: 2 * MIN, walk: NaN, service: NaN, priority: 'appointment' }, []);
+    store.add({ wait: 4 * MIN, walk: NaN, service: NaN, priority: 'appointment' }, []);
+    store.add({ wait: 12 * MIN, walk: NaN, service: NaN, priority: 'normal' }, []);
+    store.add({ wait: 1 * MIN, walk: NaN, service: NaN, priority: 'urgent' }, []);
+    store.add({ wait: NaN, walk: NaN, service: 7 * MIN, priority: 'appointment' }, []);
+    expect(store.total('appointmentWait')).toEqual({ count: 2, mean: 3, median: 3, p90: 3.8, max: 4 });
+    expect(store.total('walkInWait')).toEqual({ count: 1, mean: 12, median: 12, p90: 12, max: 12 });
+    expect(store.total('urgentWait')).toMatchObject({ count: 1, max: 1 });
+    expect(store.total('wait').count).toBe(4);
   });
 
   it('gives each group the figures of its own durations, across chunk boundaries', () => {

@@ -40,7 +40,7 @@ describe('the tickets CSV', () => {
     expect(row).toEqual([
       'M001', '2026-10-25', 'M', 'normal', '', 'done', 'mitid_issued',
       '2026-10-25T02:30:00+01:00', '2026-10-25T02:40:29+01:00', '2026-10-25T02:41:00+01:00', '2026-10-25T02:50:00+01:00',
-      '10.5', '0.5', '9.0', '5', 'Skranke "Vest", 2', 'clerk1', '0', '', '', 'accepted',
+      '10.5', '0.5', '9.0', '5', 'Skranke "Vest", 2', 'clerk1', '0', '', '', 'accepted', '', '',
     ]); // prettier-ignore
   });
 

@@ -1,0 +1,40 @@
+import type { ApiErrorBody, ServiceView } from '../../../core/api-types.js';
+import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../core/appointments/types.js';
+import { api, ApiError, request } from './api.js';
+
+/** A booking system's file: iCalendar by its extension or type, anything else is read as CSV. */
+export function importTypeOf(file: Pick<File, 'name' | 'type'>): 'text/calendar' | 'text/csv' {
+  return file.type === 'text/calendar' || /\.(ics|ical|ifb|icalendar)$/i.test(file.name) ? 'text/calendar' : 'text/csv';
+}
+
+/** Staff's booking calls (docs/appointments.md); any logged-in staff member may make them. */
+export const appointmentsApi = {
+  services: (): Promise<ServiceView[]> => api.services(),
+  day: (day: string) => request<AppointmentDayView>('GET', `/api/appointments?day=${encodeURIComponent(day)}`),
+  book: (body: { serviceCode: string; start: string; name?: string }) => request<AppointmentView>('POST', '/api/appointments', body),
+  move: (id: number, start: string) => request<AppointmentView>('PATCH', `/api/appointments/${id}`, { start }),
+  cancel: (id: number) => request<AppointmentView>('DELETE', `/api/appointments/${id}`),
+  /**
+   * The file goes up as it is, typed CSV or iCalendar: the host reads both (`request` sends only
+   * JSON, so this one call talks to the host itself, with the same errors).
+   */
+  importFile: async (file: File): Promise<ImportResult> => {
+    let response: Response;
+    try {
+      response = await fetch('/api/appointments/import', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': `${importTypeOf(file)}; charset=utf-8` },
+        body: file,
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'The office host cannot be reached.');
+    }
+    const payload = (await response.json().catch(() => null)) as unknown;
+    if (!response.ok) {
+      const error = (payload as ApiErrorBody | null)?.error;
+      throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`);
+    }
+    return payload as ImportResult;
+  },
+};
