@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { nextOfficeDay, officeDayOf, startOfOfficeDay } from '../core/office-day.js';
@@ -14,7 +15,8 @@ import { BENCH_ADMIN_PASSWORD, startBuiltHost } from './server-process.js';
  * built host in its own process, each download taken whole by a client that only counts bytes.
  *
  * - `export_csv_s_1m`, `export_xlsx_s_1m`: seconds from request to last byte. Baseline: a plain
- *   `SELECT *` iteration of the same rows (better-sqlite3, this process), the floor any export sits on.
+ *   `SELECT *` iteration of the same rows (better-sqlite3, this process, the host idle), the floor
+ *   any export sits on, timed right before each export so that both see the same machine.
  * - `export_peak_rss_mb`: the host's peak resident memory (VmHWM, reset before each export) over
  *   both exports. Baseline: the idle host's, with the same database open.
  */
@@ -36,7 +38,7 @@ export async function benchExport(ctx: BenchContext): Promise<Figure[]> {
     const seedStart = now();
     const range = seedYear(path.join(dataDir, 'office.sqlite'), tickets); // the host's database file name
     ctx.log(`export: ${tickets} tickets over ${DAYS} days written in ${((now() - seedStart) / 1000).toFixed(1)} s`);
-    const selectS = plainSelectSeconds(path.join(dataDir, 'office.sqlite'), range);
+    const file = path.join(dataDir, 'office.sqlite');
 
     const host = await startBuiltHost(dataDir, ctx.hostNodeArgs, ctx.log);
     try {
@@ -45,24 +47,27 @@ export async function benchExport(ctx: BenchContext): Promise<Figure[]> {
       const idleMb = peakRssMb(pid);
       const query = `from=${range.from}&to=${range.to}`;
 
+      const csvSelectS = plainSelectSeconds(file, range);
       resetPeakRss(pid);
       const csv = await download(`${host.url}/api/stats/export.csv?${query}`, cookie);
       const csvPeakMb = peakRssMb(pid);
       if (csv.lines !== tickets + 1) throw new Error(`the CSV has ${csv.lines} lines, expected ${tickets + 1}`);
 
+      const xlsxSelectS = plainSelectSeconds(file, range);
       resetPeakRss(pid);
       const xlsx = await download(`${host.url}/api/stats/export.xlsx?${query}`, cookie);
       const xlsxPeakMb = peakRssMb(pid);
       if (!xlsx.startsWithZip) throw new Error('the workbook is not a zip file');
 
       ctx.log(
-        `export: CSV ${(csv.bytes / 1e6).toFixed(0)} MB in ${csv.seconds.toFixed(1)} s (peak ${csvPeakMb.toFixed(0)} MB), ` +
-          `XLSX ${(xlsx.bytes / 1e6).toFixed(0)} MB in ${xlsx.seconds.toFixed(1)} s (peak ${xlsxPeakMb.toFixed(0)} MB); ` +
-          `plain SELECT ${selectS.toFixed(1)} s; idle host ${idleMb.toFixed(0)} MB`,
+        `export: CSV ${(csv.bytes / 1e6).toFixed(0)} MB in ${csv.seconds.toFixed(1)} s (plain SELECT ${csvSelectS.toFixed(1)} s, ` +
+          `peak ${csvPeakMb.toFixed(0)} MB, load ${csv.loadAverage.toFixed(2)}), XLSX ${(xlsx.bytes / 1e6).toFixed(0)} MB in ` +
+          `${xlsx.seconds.toFixed(1)} s (plain SELECT ${xlsxSelectS.toFixed(1)} s, peak ${xlsxPeakMb.toFixed(0)} MB, ` +
+          `load ${xlsx.loadAverage.toFixed(2)}); idle host ${idleMb.toFixed(0)} MB`,
       );
       return [
-        figure(`export_csv_s_${label}`, csv.seconds, 's', selectS),
-        figure(`export_xlsx_s_${label}`, xlsx.seconds, 's', selectS),
+        figure(`export_csv_s_${label}`, csv.seconds, 's', csvSelectS),
+        figure(`export_xlsx_s_${label}`, xlsx.seconds, 's', xlsxSelectS),
         figure('export_peak_rss_mb', Math.max(csvPeakMb, xlsxPeakMb), 'MB', idleMb),
       ];
     } finally {
@@ -184,8 +189,8 @@ async function adminCookie(url: string): Promise<string> {
   }
 }
 
-/** Takes a download whole, keeping nothing but counts. */
-function download(url: string, cookie: string): Promise<{ seconds: number; bytes: number; lines: number; startsWithZip: boolean }> {
+/** Takes a download whole, keeping nothing but counts; and the 1-minute load average when it ended. */
+function download(url: string, cookie: string): Promise<{ seconds: number; bytes: number; lines: number; startsWithZip: boolean; loadAverage: number }> {
   const start = now();
   return new Promise((resolve, reject) => {
     const request = http.get(url, { headers: { cookie } }, (response) => {
@@ -202,7 +207,9 @@ function download(url: string, cookie: string): Promise<{ seconds: number; bytes
         bytes += chunk.length;
         for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
       });
-      response.on('end', () => resolve({ seconds: (now() - start) / 1000, bytes, lines, startsWithZip: startsWithZip === true }));
+      response.on('end', () =>
+        resolve({ seconds: (now() - start) / 1000, bytes, lines, startsWithZip: startsWithZip === true, loadAverage: os.loadavg()[0]! }),
+      );
       response.on('error', reject);
     });
     request.setTimeout(DOWNLOAD_TIMEOUT_MS, () => request.destroy(new Error(`${url}: no end within ${DOWNLOAD_TIMEOUT_MS} ms`)));

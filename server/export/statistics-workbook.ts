@@ -1,14 +1,15 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { StatsReport } from '../../core/stats/accumulator.js';
 import { toMinutes } from '../../core/stats/durations.js';
 import { FIGURE_COLUMNS, type FigureColumn, type FigureUnit } from '../../core/stats/figure-columns.js';
 import type { Figures } from '../../core/stats/figures.js';
-import { capacityApplies, idChecksApply, type GroupBy } from '../../core/stats/grouping.js';
+import { bookingsApply, capacityApplies, idChecksApply, type GroupBy } from '../../core/stats/grouping.js';
 import { CopenhagenTime } from '../../core/stats/local-time.js';
 import type { StatsRange } from '../../core/stats/range.js';
 import { TICKET_COLUMNS, ticketValues, type TicketColumnType, type TicketValue } from '../../core/stats/ticket-columns.js';
 import type { Lang, LocalizedText } from '../../core/types.js';
 import type { StatsReader } from '../../db/stats.js';
-import { collectStats } from './statistics.js';
+import { collectStats, TICKETS_PER_TURN } from './statistics.js';
 import { MAX_SHEET_ROWS, type CellFormat, type CellValue, type SheetColumn, type SheetWriter, type SpreadsheetWriter } from './xlsx.js';
 
 /** The sheets, in order. Their names are fixed (formulas and macros refer to them); headers follow `lang`. */
@@ -103,10 +104,14 @@ function writeGroups(writer: SpreadsheetWriter, name: string, keyHeader: string,
   sheet.close();
 }
 
-/** The columns a grouping has: no counter time by service, no ID checks by counter or clerk. */
+/** The columns a grouping has: no counter time by service, no ID checks or bookings by counter or clerk. */
 function figureColumnsFor(groupBy: GroupBy): FigureColumn[] {
   return FIGURE_COLUMNS.filter(
-    (c) => c.section === 'tickets' || (c.section === 'capacity' && capacityApplies(groupBy)) || (c.section === 'idChecks' && idChecksApply(groupBy)),
+    (c) =>
+      c.section === 'tickets' ||
+      (c.section === 'capacity' && capacityApplies(groupBy)) ||
+      (c.section === 'idChecks' && idChecksApply(groupBy)) ||
+      (c.section === 'bookings' && bookingsApply(groupBy)),
   );
 }
 
@@ -118,6 +123,7 @@ async function writeTickets(writer: SpreadsheetWriter, reader: StatsReader, rang
   let part = 1;
   let sheet = writer.addSheet(SHEETS.tickets, columns);
   let rows = 1;
+  let sinceTurn = 0;
   for (const record of reader.exportRecords(range.from, range.to)) {
     if (rows === MAX_SHEET_ROWS) {
       sheet.close();
@@ -126,7 +132,14 @@ async function writeTickets(writer: SpreadsheetWriter, reader: StatsReader, rang
     }
     const values = ticketValues(record).map((value, i) => toCell(formats[i]!, value, times));
     rows++;
-    if (!sheet.addRow(values)) await sheet.drained();
+    if (!sheet.addRow(values)) {
+      await sheet.drained();
+      sinceTurn = 0;
+    } else if (++sinceTurn === TICKETS_PER_TURN) {
+      // A download taken as fast as it is zipped never makes the writer wait: give way to the clerks now and then.
+      sinceTurn = 0;
+      await nextTurn();
+    }
   }
   sheet.close();
 }

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { SheetRows } from './sheet-rows.js';
 
 /**
  * The spreadsheet writer the exports use. exceljs stays behind this file, so a maintained fork
@@ -41,24 +42,24 @@ export const MAX_SHEET_ROWS = 1_048_576;
 /** Bytes of sheet XML waiting for the zip before `addRow` says stop: about a thousand rows. */
 const MAX_PENDING_BYTES = 1024 * 1024;
 
-/**
- * One frozen style object per format. exceljs caches a style's id by object identity; a fresh
- * object per cell (what column styles give) costs it a lookup by content on every cell, which
- * made a million-row sheet about twice as slow when measured.
- */
-const STYLES: Record<CellFormat, Partial<ExcelJS.Style>> = {
-  general: Object.freeze({}),
-  integer: Object.freeze({ numFmt: '0' }),
-  decimal: Object.freeze({ numFmt: '0.0' }),
-  percent: Object.freeze({ numFmt: '0.0%' }),
-  date: Object.freeze({ numFmt: 'yyyy-mm-dd' }),
-  datetime: Object.freeze({ numFmt: 'yyyy-mm-dd hh:mm:ss' }),
+/** The number format of a column's cells; `general` cells keep the workbook's default style. */
+const NUMBER_FORMATS: Record<CellFormat, string | null> = {
+  general: null,
+  integer: '0',
+  decimal: '0.0',
+  percent: '0.0%',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm:ss',
 };
 const HEADER_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: Object.freeze({ bold: true }) });
+
+/** Characters of row XML collected before they are handed to the sheet's stream in one write. */
+const WRITE_CHARS = 64 * 1024;
 
 /** Writes to `output` until `cancelled` aborts (the download went away): then every call throws its reason. */
 export function createXlsxWriter(output: Writable, cancelled: AbortSignal): SpreadsheetWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const styles = styleRegistry(workbook);
   const stopIfCancelled = () => cancelled.throwIfAborted();
 
   return {
@@ -66,32 +67,46 @@ export function createXlsxWriter(output: Writable, cancelled: AbortSignal): Spre
       stopIfCancelled();
       const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
       worksheet.columns = columns.map((c) => ({ width: c.width }));
-      const styles = columns.map((c) => STYLES[c.format]);
+      // The header goes through exceljs, which opens the sheet's data (column widths, <sheetData>) at its first row.
       const header = worksheet.addRow(columns.map((c) => c.header));
       header.eachCell((cell) => (cell.style = HEADER_STYLE));
       header.commit();
+      const styleIds = columns.map((c) => {
+        const numFmt = NUMBER_FORMATS[c.format];
+        return numFmt === null ? 0 : styles.addStyleModel({ numFmt });
+      });
+      const rows = new SheetRows(styleIds, 2);
+      const sheet = sheetStream(worksheet);
+      let failed: unknown = null;
+      const writeRows = () => {
+        const xml = rows.take();
+        if (xml !== '') sheet.write(xml).catch((error: unknown) => (failed ??= error));
+      };
+      const stopIfFailed = () => {
+        stopIfCancelled();
+        if (failed !== null) throw failed;
+      };
       return {
         addRow(values) {
-          stopIfCancelled();
-          // undefined, not null: exceljs then makes no cell at all for an empty field.
-          const row = worksheet.addRow(values.map((v) => v ?? undefined));
-          row.eachCell((cell, column) => (cell.style = styles[column - 1]!));
-          row.commit();
-          return pendingBytes(worksheet) <= MAX_PENDING_BYTES;
+          stopIfFailed();
+          if (rows.add(values) >= WRITE_CHARS) writeRows();
+          return sheet.pendingBytes() <= MAX_PENDING_BYTES;
         },
         drained() {
-          stopIfCancelled();
-          if (pendingBytes(worksheet) <= MAX_PENDING_BYTES) return Promise.resolve();
+          stopIfFailed();
+          if (sheet.pendingBytes() <= MAX_PENDING_BYTES) return Promise.resolve();
           return new Promise<void>((resolve, reject) => {
             const onCancel = () => reject(cancelled.reason);
             cancelled.addEventListener('abort', onCancel, { once: true });
-            sheetPipe(worksheet).once('drain', () => {
+            sheet.onceDrained(() => {
               cancelled.removeEventListener('abort', onCancel);
               resolve();
             });
           });
         },
         close() {
+          writeRows();
+          stopIfFailed();
           worksheet.commit();
         },
       };
@@ -101,25 +116,48 @@ export function createXlsxWriter(output: Writable, cancelled: AbortSignal): Spre
 }
 
 /**
- * exceljs's streaming writer ignores backpressure: a sheet's rows go into a pass-through stream
- * that feeds the zip, and `write` always reports room, so a sheet written faster than it is
- * compressed and sent piles up in memory (hundreds of MB for a million rows). Its length is
- * the only measure of what is pending; it lives on exceljs internals, checked here, so an
- * exceljs that changes them fails loudly in the tests instead of exporting without a limit.
+ * The exceljs internals this file leans on, each checked where it is first used, so an exceljs
+ * that changes them fails loudly in the tests instead of exporting without a limit:
+ *
+ * - A sheet's stream (`worksheet.stream`): the rows' XML is written to it as exceljs itself does.
+ * - Backpressure: exceljs's streaming writer ignores it. A sheet's text goes into a pass-through
+ *   stream that feeds the zip, and `write` always reports room, so a sheet written faster than it
+ *   is compressed and sent piles up in memory (hundreds of MB for a million rows). The length of
+ *   that pipe is the only measure of what is pending.
+ * - The style sheet (`workbook.styles`): a column's number format gets its style id there, as a
+ *   cell's style would.
  */
+interface SheetStream {
+  write(xml: string): Promise<void>;
+  pipes?: unknown[];
+}
+
 interface PendingPipe {
   _writableState: { length: number };
   once(event: 'drain', listener: () => void): unknown;
 }
 
-function sheetPipe(worksheet: ExcelJS.Worksheet): PendingPipe {
-  const pipe = (worksheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as Partial<PendingPipe> | undefined;
-  if (typeof pipe?._writableState?.length !== 'number' || typeof pipe.once !== 'function') {
-    throw new Error('exceljs internals changed: cannot see how much of the sheet is pending; see server/export/xlsx.ts');
+function sheetStream(worksheet: ExcelJS.Worksheet): { write(xml: string): Promise<void>; pendingBytes(): number; onceDrained(listener: () => void): void } {
+  const stream = (worksheet as unknown as { stream?: Partial<SheetStream> }).stream;
+  const pipe = stream?.pipes?.[0] as Partial<PendingPipe> | undefined;
+  if (typeof stream?.write !== 'function' || typeof pipe?._writableState?.length !== 'number' || typeof pipe.once !== 'function') {
+    throw new Error('exceljs internals changed: cannot write a sheet or see how much of it is pending; see server/export/xlsx.ts');
   }
-  return pipe as PendingPipe;
+  const { write } = stream as SheetStream;
+  const pending = pipe as PendingPipe;
+  return {
+    write: (xml) => Promise.resolve(write.call(stream, xml)),
+    pendingBytes: () => pending._writableState.length,
+    onceDrained: (listener) => void pending.once('drain', listener),
+  };
 }
 
-function pendingBytes(worksheet: ExcelJS.Worksheet): number {
-  return sheetPipe(worksheet)._writableState.length;
+interface StyleRegistry {
+  addStyleModel(style: Partial<ExcelJS.Style>): number;
+}
+
+function styleRegistry(workbook: ExcelJS.stream.xlsx.WorkbookWriter): StyleRegistry {
+  const styles = (workbook as unknown as { styles?: Partial<StyleRegistry> }).styles;
+  if (typeof styles?.addStyleModel !== 'function') throw new Error('exceljs internals changed: no style sheet to add styles to; see server/export/xlsx.ts');
+  return styles as StyleRegistry;
 }

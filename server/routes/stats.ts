@@ -1,7 +1,9 @@
 import { PassThrough } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { GROUP_BYS } from '../../core/stats/grouping.js';
+import { INTRADAY_PERIODS, IntradayAccumulator } from '../../core/stats/intraday.js';
 import { parseStatsRange, type StatsRange } from '../../core/stats/range.js';
 import { LANGUAGES } from '../../core/types.js';
 import { StatsReader } from '../../db/stats.js';
@@ -16,6 +18,7 @@ import { createXlsxWriter } from '../export/xlsx.js';
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Copenhagen day, YYYY-MM-DD (inclusive)' });
 const RangeQuery = Type.Object({ from: Day, to: Day });
 const StatsQuery = Type.Object({ from: Day, to: Day, groupBy: Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g)), { default: 'day' })) });
+const IntradayQuery = Type.Object({ from: Day, to: Day, period: Type.Optional(Type.Union(INTRADAY_PERIODS.map((p) => Type.Literal(p)), { default: 60 })) });
 const XlsxQuery = Type.Object({ from: Day, to: Day, lang: Type.Optional(Type.Union(LANGUAGES.map((l) => Type.Literal(l)), { default: 'da' })) });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,9 +45,17 @@ function cancelledWhenClosedEarly(stream: PassThrough): AbortSignal {
 
 const attachment = (range: StatsRange, extension: string) => `attachment; filename="statistik-${range.from}-${range.to}.${extension}"`;
 
-export function statsRoutes(app: App, { store, config }: HostContext): void {
+export function statsRoutes(app: App, { store, office, config }: HostContext): void {
   const databaseFile = store.db.name;
-  /** A workbook of a year takes some 150 MB while it is written; one at a time keeps the host within its memory. */
+  /**
+   * The audit log says who took the office's figures out, in which format and for which days:
+   * recorded as the file starts to go out (a download broken off half-way has still left the host).
+   */
+  const recordDownload = (request: FastifyRequest, format: 'csv' | 'xlsx', range: StatsRange) => {
+    const staff = requireStaff(request, ['manager', 'admin']);
+    office.record({ at: config.clock(), type: 'export.downloaded', ticketId: null, counterId: null, staffId: staff.id, data: { format, from: range.from, to: range.to } });
+  };
+  /** A workbook of a year takes some 50–100 MB above the idle host while it is written; one at a time keeps the host within its memory. */
   let workbookInProgress = false;
 
   app.get(
@@ -67,10 +78,35 @@ export function statsRoutes(app: App, { store, config }: HostContext): void {
   );
 
   app.get(
+    '/api/stats/intraday',
+    {
+      preValidation: managersOnly,
+      schema: { tags: ['stats'], summary: 'Arrivals and served tickets per 15, 30 or 60 minutes of the clock, and the spread of waits (docs/statistics.md)', querystring: IntradayQuery },
+    },
+    async (request, reply) => {
+      const range = rangeOf(request.query);
+      const reader = new StatsReader(databaseFile);
+      try {
+        const intraday = new IntradayAccumulator(range, request.query.period ?? 60);
+        let read = 0;
+        for (const ticket of reader.tickets(range.from, range.to)) {
+          intraday.addTicket(ticket);
+          // As the statistics do: a year's pass gives way to the clerks' requests now and then.
+          if (++read % 20_000 === 0) await nextTurn();
+        }
+        return reply.header('cache-control', 'no-store').send(intraday.report());
+      } finally {
+        reader.close();
+      }
+    },
+  );
+
+  app.get(
     '/api/stats/export.csv',
     { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Every ticket of the range, one CSV row each (UTF-8 with BOM)', querystring: RangeQuery } },
     async (request, reply) => {
       const range = rangeOf(request.query);
+      recordDownload(request, 'csv', range);
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', attachment(range, 'csv'))
@@ -85,6 +121,7 @@ export function statsRoutes(app: App, { store, config }: HostContext): void {
     async (request, reply) => {
       const range = rangeOf(request.query);
       if (workbookInProgress) throw conflict('export_in_progress', 'A workbook is being written already. Try again when it has downloaded.');
+      recordDownload(request, 'xlsx', range);
       workbookInProgress = true;
       const output = new PassThrough();
       const cancelled = cancelledWhenClosedEarly(output);
