@@ -135,6 +135,22 @@ describe('the export workbook writer', () => {
   });
 });
 
+describe('numbers no cell can hold', () => {
+  it('leaves them empty, as a null, rather than write a cell Excel would have to repair', async () => {
+    const file = await written(async (output) => {
+      const writer = createXlsxWriter(output, new AbortController().signal);
+      const sheet = writer.addSheet('Summary', COLUMNS);
+      sheet.addRow(['NaN', Number.NaN, Number.POSITIVE_INFINITY, 0.5, new Date(Number.NaN), new Date('2026-01-01T12:00:00Z')]);
+      sheet.close();
+      await writer.finish();
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
+    const row = workbook.getWorksheet('Summary')!.getRow(2);
+    expect(COLUMNS.map((_, c) => row.getCell(c + 1).value)).toEqual(['NaN', null, null, 0.5, null, new Date('2026-01-01T12:00:00Z')]);
+  });
+});
+
 describe('cell references and text', () => {
   it('names columns as Excel does', () => {
     expect([1, 2, 26, 27, 52, 53, 702, 703, 16_384].map(columnLetters)).toEqual(['A', 'B', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
