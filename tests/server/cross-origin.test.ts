@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from '../support/raw-http.js';
+import { documentedRoutes } from '../support/routes.js';
 import { sessionCookie } from '../support/sse.js';
 import { ADMIN_PASSWORD, Client, startTestHost, type TestHost } from '../support/test-host.js';
 
@@ -39,15 +40,11 @@ function adminSends(method: string, route: string, headers: Record<string, strin
 /** What `<form method=post enctype=text/plain>` on the other port sends when it auto-submits. */
 const formPost = () => ({ 'content-type': 'text/plain', origin: otherPortOrigin, 'sec-fetch-site': 'same-site' });
 
-/** Every route that changes something, from the host's own route table (its OpenAPI document), so a new one cannot be forgotten. */
-function stateChangingRoutes(): { method: string; route: string }[] {
-  const paths = (running.host.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
-  return Object.entries(paths).flatMap(([template, operations]) =>
-    Object.keys(operations)
-      .filter((method) => !['get', 'head', 'options'].includes(method))
-      .map((method) => ({ method: method.toUpperCase(), route: template.replace('{code}', 'M').replace(/\{[^}]+\}/g, '1') })),
-  );
-}
+/** Every route that changes something, with a sample id or service code in its path. */
+const stateChangingRoutes = () =>
+  documentedRoutes(running.host)
+    .filter(({ method }) => !['GET', 'HEAD', 'OPTIONS'].includes(method))
+    .map(({ method, template }) => ({ method, route: template.replace('{code}', 'M').replace(/\{[^}]+\}/g, '1') }));
 
 describe('a page on another port of the host PC, with the admin logged in', () => {
   it('cannot deactivate a clerk by auto-submitting a text/plain form', async () => {
