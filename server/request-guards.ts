@@ -41,6 +41,8 @@ export function registerRequestGuards(app: App, config: HostConfig, certificate:
       throw new ApiError(421, 'wrong_host', 'This office host does not answer to that name. Ask IT to add it to ALLOWED_HOSTS.');
     }
     // Development routes can unplug the reader or feed it documents: only someone at this PC.
+    // 403 rather than 404, as for the scanner's stream: the routes are in the OpenAPI document
+    // anyway, and a developer on another PC learns why instead of hunting for a typo.
     if (request.routeOptions.url?.startsWith('/api/dev/') && !isLoopbackAddress(request.socket.remoteAddress)) {
       throw forbidden('Development routes answer only on the host PC itself.');
     }
@@ -52,7 +54,8 @@ export function registerRequestGuards(app: App, config: HostConfig, certificate:
     // preflight, and a bodiless POST has no type at all; JSON cannot be sent that way.
     const accepted = request.routeOptions.config.bodyMediaTypes ?? JSON_ONLY;
     if (!accepted.includes(mediaTypeOf(request.headers['content-type']))) {
-      throw new ApiError(415, 'unsupported_media_type', `Send the request body as ${accepted.join(' or ')} (an empty object {} when there is nothing to say).`);
+      const ask = accepted === JSON_ONLY ? 'Send the body as application/json, {} when there is nothing to say.' : `Send the body as ${accepted.join(' or ')}.`;
+      throw new ApiError(415, 'unsupported_media_type', ask);
     }
   });
 }
