@@ -16,7 +16,9 @@ export interface RequestOptions {
 /** One request over `agent` (keep-alive for load, so the figures measure the host, not TCP set-up). */
 export function httpRequest(agent: http.Agent, url: string, options: RequestOptions = {}): Promise<HttpResult> {
   const method = options.method ?? 'GET';
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  // The host takes changes only as JSON; `{}` when there is nothing to say, as the pages do.
+  const body = options.body === undefined && method !== 'GET' && method !== 'HEAD' ? {} : options.body;
+  const payload = body === undefined ? undefined : JSON.stringify(body);
   const headers: Record<string, string | number> = { ...options.headers };
   if (payload !== undefined) {
     headers['content-type'] = 'application/json';

@@ -3,11 +3,13 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { identifyCaller } from './auth.js';
 import type { App, HostContext } from './context.js';
 import { ApiError } from './errors.js';
+import { registerRequestGuards } from './request-guards.js';
 import { staticRoutes } from './static.js';
+import { officeValidatorCompiler } from './validation.js';
 import { adminRoutes } from './routes/admin.js';
 import { appointmentRoutes } from './routes/appointments.js';
 import { auditRoutes } from './routes/audit.js';
@@ -43,9 +45,9 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
     bodyLimit: 64 * 1024,
     ...(options.https ? { https: options.https } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
-  // TypeBox's own validator: bodies must have exactly the declared types (no "12" for 12),
-  // while path and query strings are converted to the numbers they spell.
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Bodies must have exactly the declared types (no "12" for 12); path and query strings are
+  // converted to the numbers they spell, path ids only from plain decimal digits.
+  app.setValidatorCompiler(officeValidatorCompiler);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
@@ -97,6 +99,7 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
     },
   });
 
+  registerRequestGuards(app, ctx.config, options.https?.cert);
   app.decorateRequest('caller', null as never);
   app.addHook('onRequest', async (request) => {
     request.caller = identifyCaller(request, ctx.store, {

@@ -14,6 +14,9 @@ const PARSERS = {
 
 export type ImportFormat = keyof typeof PARSERS;
 
+/** The media types the import route reads; the request guards take them instead of JSON there. */
+export const IMPORT_FORMATS = Object.keys(PARSERS) as ImportFormat[];
+
 export function isImportFormat(mediaType: string): mediaType is ImportFormat {
   return Object.hasOwn(PARSERS, mediaType);
 }

@@ -1,6 +1,8 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseTimeOfDay } from '../core/backup-schedule.js';
 import { LIVE_HEARTBEAT_MS } from '../core/events.js';
+import { normalizeHostName } from './host-names.js';
 import { DEFAULT_PASSWORD_HASH_COST, MIN_PASSWORD_HASH_COST } from './secrets.js';
 
 export class ConfigError extends Error {
@@ -16,6 +18,8 @@ export interface HostConfig {
   adminPassword: string | undefined;
   tls: { cert: string; key: string } | undefined;
   allowInsecureLan: boolean;
+  /** ALLOWED_HOSTS: more names the host answers to besides its own (see server/host-names.ts). */
+  allowedHosts: string[];
   production: boolean;
   scanner: ScannerKind;
   /** log2 of scrypt's N for new password hashes. */
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { rendererDir: stri
     adminPassword: env.ADMIN_PASSWORD || undefined,
     tls,
     allowInsecureLan,
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
     production: env.NODE_ENV === 'production',
     scanner,
     passwordHashCost: parseInteger(env.PASSWORD_HASH_COST, DEFAULT_PASSWORD_HASH_COST, 'PASSWORD_HASH_COST', MIN_PASSWORD_HASH_COST, 20),
@@ -103,4 +108,20 @@ function parseInteger(raw: string | undefined, fallback: number, name: string, m
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
   }
   return value;
+}
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/** Comma-separated names or addresses, no ports and no wildcards: a typo should stop the start, not lock out a PC. */
+function parseAllowedHosts(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const trimmed = entry.trim();
+    const bare = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
+    const name = isIP(bare) !== 0 || (HOST_NAME.test(bare) && bare.length <= 253) ? normalizeHostName(bare) : null;
+    if (name === null) {
+      throw new ConfigError(`ALLOWED_HOSTS must be host names or IP addresses separated by commas, without ports (got "${trimmed}").`);
+    }
+    return name;
+  });
 }

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { readInstant } from '../../core/appointments/local-time.js';
 import { DEFAULT_APPOINTMENT_RULES, type CheckInPreview, type CheckInView } from '../../core/appointments/types.js';
 import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
-import { importBookings, isImportFormat } from '../appointment-import.js';
+import { IMPORT_FORMATS, importBookings, isImportFormat } from '../appointment-import.js';
 import { APPOINTMENT_RULES_SETTING } from '../appointments.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
@@ -139,12 +139,18 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
 
   // Only this route reads CSV and iCalendar bodies, and only it may be that large.
   app.register(async (scope) => {
-    scope.addContentTypeParser(['text/csv', 'text/calendar'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) =>
+    scope.addContentTypeParser(IMPORT_FORMATS, { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) =>
       done(null, body),
     );
     scope.post(
       '/api/appointments/import',
-      { schema: { tags: ['appointments'], summary: 'Import bookings from a booking system (text/csv or text/calendar; staff)' } },
+      {
+        // Not JSON, yet no door for another site: a form can send only urlencoded, multipart or
+        // text/plain, and fetch() with text/csv or text/calendar needs a CORS preflight, which this
+        // host never approves. The Origin and Sec-Fetch-Site checks apply here as everywhere.
+        config: { bodyMediaTypes: IMPORT_FORMATS },
+        schema: { tags: ['appointments'], summary: 'Import bookings from a booking system (text/csv or text/calendar; staff)' },
+      },
       async (request) => {
         const staff = requireStaff(request);
         const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -105,11 +105,11 @@ test('two clerks serve a queue with an urgent ticket; the display shows every ca
 test('a display that loses its network shows the calls it missed, in order, once it is back', async ({ browser, host }) => {
   const admin = await adminApi(browser, host.url);
   const counter = await counterId(admin, 'Skranke 3');
-  expect((await admin.post(`/api/counters/${counter}/open`)).ok()).toBe(true);
+  expect((await admin.post(`/api/counters/${counter}/open`, { data: {} })).ok()).toBe(true);
   const tickets = [await issue(host.url, { serviceCode: 'M' }), await issue(host.url, { serviceCode: 'M' }), await issue(host.url, { serviceCode: 'M' })];
   const { context, page: display } = await openDisplay(browser, host.url);
 
-  expect((await admin.post(`/api/counters/${counter}/call-next`)).ok()).toBe(true);
+  expect((await admin.post(`/api/counters/${counter}/call-next`, { data: {} })).ok()).toBe(true);
   await expect(display.getByTestId('call').first()).toHaveText(/M001\s*Skranke 3/);
 
   // Chromium's emulated offline mode leaves an open EventSource connection streaming (tried: the
@@ -120,9 +120,9 @@ test('a display that loses its network shows the calls it missed, in order, once
   await expect(display.getByTestId('reconnecting')).toBeVisible();
 
   await admin.post(`/api/tickets/${tickets[0]!.id}/finish`, { data: { outcome: 'mitid_issued' } });
-  expect((await (await admin.post(`/api/counters/${counter}/call-next`)).json()).number).toBe('M002');
+  expect((await (await admin.post(`/api/counters/${counter}/call-next`, { data: {} })).json()).number).toBe('M002');
   await admin.post(`/api/tickets/${tickets[1]!.id}/finish`, { data: { outcome: 'mitid_issued' } });
-  expect((await (await admin.post(`/api/counters/${counter}/call-next`)).json()).number).toBe('M003');
+  expect((await (await admin.post(`/api/counters/${counter}/call-next`, { data: {} })).json()).number).toBe('M003');
   // Live, these calls show within a few hundred milliseconds; offline they must not.
   await display.waitForTimeout(1000);
   await expect(display.getByTestId('call')).toHaveCount(1);
@@ -227,11 +227,11 @@ test('the login form and the console with a ticket pass axe; a lost session retu
 test('the display passes axe with a call on it; screenshot', async ({ browser, host }) => {
   const admin = await adminApi(browser, host.url);
   const counter = await counterId(admin, 'Skranke 2');
-  expect((await admin.post(`/api/counters/${counter}/open`)).ok()).toBe(true);
+  expect((await admin.post(`/api/counters/${counter}/open`, { data: {} })).ok()).toBe(true);
   await issue(host.url, { serviceCode: 'M' });
   await issue(host.url, { serviceCode: 'P' });
   const { page: display } = await openDisplay(browser, host.url);
-  await admin.post(`/api/counters/${counter}/call-next`);
+  await admin.post(`/api/counters/${counter}/call-next`, { data: {} });
   await expect(display.getByTestId('now-calling')).toContainText('M001');
   await expect(display.getByTestId('clock')).toHaveText(/^\s*\S+\s*\d\d:\d\d\s*$/);
   await expectAccessible(display);
@@ -245,13 +245,13 @@ test('the display passes axe with a call on it; screenshot', async ({ browser, h
 test('the display forgets the calls at Copenhagen midnight, without a reload', async ({ browser, host }) => {
   const admin = await adminApi(browser, host.url);
   const counter = await counterId(admin, 'Skranke 1');
-  expect((await admin.post(`/api/counters/${counter}/open`)).ok()).toBe(true);
+  expect((await admin.post(`/api/counters/${counter}/open`, { data: {} })).ok()).toBe(true);
   await issue(host.url, { serviceCode: 'M' });
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const display = await context.newPage();
   await display.clock.install();
   await display.goto(`${host.url}/display`);
-  await admin.post(`/api/counters/${counter}/call-next`);
+  await admin.post(`/api/counters/${counter}/call-next`, { data: {} });
   await expect(display.getByTestId('now-calling')).toContainText('M001');
 
   const pageNow = await display.evaluate(() => Date.now());

@@ -46,7 +46,7 @@ async function office(url: string) {
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       return response.body;
     },
-    cancel: async (id: number) => expect((await call('DELETE', `/api/appointments/${id}`)).status).toBe(200),
+    cancel: async (id: number) => expect((await call('DELETE', `/api/appointments/${id}`, {})).status).toBe(200),
     ticket: async (id: number) => (await call('GET', `/api/tickets/${id}`)).body,
   };
 }

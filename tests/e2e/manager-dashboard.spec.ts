@@ -33,11 +33,11 @@ async function ok(response: Promise<{ ok(): boolean; status(): number; text(): P
 
 /** A clerk's whole visit at the desk, through the API: call the next citizen, serve, finish. */
 async function serveNext(admin: APIRequestContext, counterId: number, expectedNumber: string): Promise<void> {
-  const called = await admin.post(`/api/counters/${counterId}/call-next`);
+  const called = await admin.post(`/api/counters/${counterId}/call-next`, { data: {} });
   expect(called.status()).toBe(200);
   const ticket = (await called.json()) as TicketView;
   expect(ticket.number).toBe(expectedNumber);
-  await ok(admin.post(`/api/tickets/${ticket.id}/start`));
+  await ok(admin.post(`/api/tickets/${ticket.id}/start`, { data: {} }));
   await ok(admin.post(`/api/tickets/${ticket.id}/finish`, { data: { outcome: 'mitid_issued' } }));
 }
 
@@ -74,7 +74,7 @@ test('the dashboard shows the day as seeded, follows it live, and passes axe in 
   await issue(host.url, { serviceCode: 'P' });
   await issue(host.url, { serviceCode: 'K' });
   const counter = await counterNamed(admin, 'Skranke 1');
-  await ok(admin.post(`/api/counters/${counter}/open`));
+  await ok(admin.post(`/api/counters/${counter}/open`, { data: {} }));
   await serveNext(admin, counter, 'M002'); // urgent first
   await serveNext(admin, counter, 'M001');
 
@@ -132,7 +132,7 @@ test('the dashboard shows the day as seeded, follows it live, and passes axe in 
   await expect(page.getByTestId('figure-waiting')).toHaveText('3', { timeout: LIVE_UPDATE_MS });
   await expect(page.getByTestId('queue-row-P').getByRole('cell').first()).toHaveText('2', { timeout: LIVE_UPDATE_MS });
   // And a counter closing shows too.
-  await ok(admin.post(`/api/counters/${counter}/close`));
+  await ok(admin.post(`/api/counters/${counter}/close`, { data: {} }));
   await expect(page.getByTestId('figure-open-counters')).toHaveText('0 af 4', { timeout: LIVE_UPDATE_MS });
 
   // One stream all along: the page follows it, it does not keep reopening it.
@@ -151,7 +151,7 @@ async function seedMorning(browser: Browser, hostUrl: string): Promise<void> {
   await issue(hostUrl, { serviceCode: 'M' });
   await issue(hostUrl, { serviceCode: 'P' });
   const counter = await counterNamed(admin, 'Skranke 2');
-  await ok(admin.post(`/api/counters/${counter}/open`));
+  await ok(admin.post(`/api/counters/${counter}/open`, { data: {} }));
   await serveNext(admin, counter, 'M001');
 }
 

@@ -197,7 +197,11 @@ describe('a staff stream whose session has ended', () => {
     const clerkStream = await openStream(beating.url, clerk.cookie);
     try {
       await waitFor(() => clerkStream.stream.heartbeats >= 1, 'the clerk stream to beat');
-      const logout = await fetch(`${beating.url}/api/auth/logout`, { method: 'POST', headers: { cookie: clerk.cookie } });
+      const logout = await fetch(`${beating.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie: clerk.cookie, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(logout.status).toBe(204);
       await waitFor(() => clerkStream.stream.ended, 'the clerk stream to end');
     } finally {

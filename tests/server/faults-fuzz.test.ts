@@ -14,7 +14,7 @@ beforeAll(async () => {
     expect((await send('POST', '/api/id-checks', JSON.stringify({ mrz: makeMrz({ kind }) }), 'application/json')).status).toBe(200);
   }
   for (const serviceCode of 'MPKAMPKA') expect((await send('POST', '/api/tickets', JSON.stringify({ serviceCode }), 'application/json')).status).toBe(201);
-  expect((await send('POST', '/api/counters/1/open', undefined, undefined)).status).toBe(200);
+  expect((await send('POST', '/api/counters/1/open', '{}', 'application/json')).status).toBe(200);
 });
 afterAll(async () => running.stop());
 

@@ -24,6 +24,13 @@ describe('a host that cannot start says why and exits with a code', () => {
     expectPlainMessage(output);
   });
 
+  it('2 for a host name in ALLOWED_HOSTS that is none', async () => {
+    const { code, output } = await runHostUntilExit({ DATA_DIR: dir, ALLOWED_HOSTS: 'kiosk.office.local:8080' });
+    expect(code).toBe(2);
+    expect(output).toMatch(/Configuration error: ALLOWED_HOSTS must be host names .*"kiosk.office.local:8080"/);
+    expectPlainMessage(output);
+  });
+
   it('3 for a data folder it cannot create', async () => {
     // A folder below a plain file cannot exist, even for root (who ignores permission bits).
     const file = path.join(dir, 'not-a-folder');

@@ -62,12 +62,10 @@ export class Client {
   async request<T = any>(method: string, route: string, body?: unknown, rawBody?: string): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = { ...this.extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
-    if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(this.baseUrl + route, {
-      method,
-      headers,
-      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
+    // The host takes changes only as JSON: like the pages, say `{}` when there is nothing to say.
+    const payload = rawBody ?? (body !== undefined ? JSON.stringify(body) : method === 'GET' || method === 'HEAD' ? undefined : '{}');
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(this.baseUrl + route, { method, headers, body: payload });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const text = await response.text();

@@ -21,15 +21,20 @@ export class ApiError extends Error {
   }
 }
 
-/** One call to the host; each page area's client (e.g. lib/manager-*-api.ts) builds on it. */
+/**
+ * One call to the host; each page area's client (e.g. lib/manager-*-api.ts) builds on it. A change
+ * always carries a JSON body, `{}` when it has nothing to say: the host refuses any other, because
+ * another site's form could send one with this browser's cookie.
+ */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const sent = body === undefined && method !== 'GET' ? {} : body;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: sent === undefined ? {} : { 'content-type': 'application/json' },
+      body: sent === undefined ? undefined : JSON.stringify(sent),
     });
   } catch {
     throw new ApiError(0, 'network', 'The office host cannot be reached.');
