@@ -11,24 +11,35 @@ export interface IssuanceLimits {
 
 export const DEFAULT_ISSUANCE_LIMITS: IssuanceLimits = { ticketsPerMinute: 30, urgentPerHour: 6 };
 
+/** What a manager may set; the top is "no limit in practice", for load tests and benchmarks. */
+export const ISSUANCE_LIMIT_RANGE = { min: 1, max: 1_000_000 } as const;
+
 export const ISSUANCE_LIMIT_KINDS = ['tickets_per_minute', 'urgent_per_hour'] as const;
 export type IssuanceLimitKind = (typeof ISSUANCE_LIMIT_KINDS)[number];
 
-const WINDOW_MS: Record<IssuanceLimitKind, number> = { tickets_per_minute: 60_000, urgent_per_hour: 3_600_000 };
+/**
+ * Each limit counts in 60 slots: tickets a minute by the second, urgent tickets an hour by the
+ * minute. A sliding window of slots rather than a token bucket: "30 a minute" then means no 60
+ * whole seconds ever hold more than 30, which is what a manager reads into the setting, and the
+ * cost of a decision stays the same whatever the limit is set to.
+ */
+const SLOT_MS: Record<IssuanceLimitKind, number> = { tickets_per_minute: 1_000, urgent_per_hour: 60_000 };
+const SLOTS = 60;
+
+/** Slots in ascending order, only those holding tickets: [slot number, tickets in it]. */
+type Slots = readonly (readonly [slot: number, count: number])[];
 
 /**
- * One source's recent tickets, as times in ascending order, per limit. A sliding window rather
- * than a token bucket: "30 a minute" then means no 60 seconds ever hold more than 30, which is
- * what a manager reads into the setting. `refusalLoggedAt` remembers when a refusal was last put
- * in the event log, so a flood is recorded once per window instead of once per request.
+ * One source's recent tickets per limit. `refusalLoggedAt` remembers when a refusal was last put
+ * in the event log, so a flood is recorded once per window instead of once per refused request.
  */
 export interface IssuanceWindow {
-  issuedAt: Record<IssuanceLimitKind, readonly number[]>;
+  slots: Record<IssuanceLimitKind, Slots>;
   refusalLoggedAt: Record<IssuanceLimitKind, number | null>;
 }
 
 export const EMPTY_ISSUANCE_WINDOW: IssuanceWindow = {
-  issuedAt: { tickets_per_minute: [], urgent_per_hour: [] },
+  slots: { tickets_per_minute: [], urgent_per_hour: [] },
   refusalLoggedAt: { tickets_per_minute: null, urgent_per_hour: null },
 };
 
@@ -38,15 +49,17 @@ export type IssuanceDecision =
       allowed: false;
       window: IssuanceWindow;
       limit: IssuanceLimitKind;
-      /** Whole seconds until the oldest ticket in the window leaves it; at least 1. */
+      /** Whole seconds until enough tickets have left the window for one more; at least 1. */
       retryAfterSeconds: number;
       /** True for the first refusal of a limit within its window: that one is worth an event. */
       logRefusal: boolean;
     };
 
-function maxOf(kind: IssuanceLimitKind, limits: IssuanceLimits): number {
+export function maxOf(kind: IssuanceLimitKind, limits: IssuanceLimits): number {
   return kind === 'tickets_per_minute' ? limits.ticketsPerMinute : limits.urgentPerHour;
 }
+
+const windowMs = (kind: IssuanceLimitKind): number => SLOT_MS[kind] * SLOTS;
 
 /**
  * May this source issue one more ticket at `now`? An allowed ticket is counted at once (before
@@ -55,43 +68,56 @@ function maxOf(kind: IssuanceLimitKind, limits: IssuanceLimits): number {
  */
 export function decideIssuance(window: IssuanceWindow, ticket: { urgent: boolean }, limits: IssuanceLimits, now: number): IssuanceDecision {
   const kinds: IssuanceLimitKind[] = ticket.urgent ? ['tickets_per_minute', 'urgent_per_hour'] : ['tickets_per_minute'];
-  const issuedAt = { ...window.issuedAt };
-  for (const kind of ISSUANCE_LIMIT_KINDS) issuedAt[kind] = recentOnly(issuedAt[kind], kind, now);
-  const pruned: IssuanceWindow = { issuedAt, refusalLoggedAt: window.refusalLoggedAt };
+  const slots = { ...window.slots };
+  for (const kind of ISSUANCE_LIMIT_KINDS) slots[kind] = recentOnly(slots[kind], kind, now);
 
   for (const kind of kinds) {
-    const recent = issuedAt[kind];
     const max = maxOf(kind, limits);
-    if (recent.length >= max) {
-      // With a lowered limit more than `max` may still be in the window: wait until only max - 1 remain.
-      const freesAt = recent[recent.length - max]! + WINDOW_MS[kind];
-      const lastLogged = window.refusalLoggedAt[kind];
-      const logRefusal = lastLogged === null || now - lastLogged >= WINDOW_MS[kind];
-      return {
-        allowed: false,
-        window: logRefusal ? { issuedAt, refusalLoggedAt: { ...window.refusalLoggedAt, [kind]: now } } : pruned,
-        limit: kind,
-        retryAfterSeconds: Math.max(1, Math.ceil((freesAt - now) / 1000)),
-        logRefusal,
-      };
+    let excess = total(slots[kind]) - max + 1;
+    if (excess <= 0) continue;
+    // With a lowered limit more than `max` may be in the window: wait until enough have left.
+    let freesAt = now;
+    for (const [slot, count] of slots[kind]) {
+      freesAt = (slot + SLOTS) * SLOT_MS[kind];
+      excess -= count;
+      if (excess <= 0) break;
     }
+    const lastLogged = window.refusalLoggedAt[kind];
+    const logRefusal = lastLogged === null || now - lastLogged >= windowMs(kind);
+    return {
+      allowed: false,
+      window: { slots, refusalLoggedAt: logRefusal ? { ...window.refusalLoggedAt, [kind]: now } : window.refusalLoggedAt },
+      limit: kind,
+      retryAfterSeconds: Math.max(1, Math.ceil((freesAt - now) / 1000)),
+      logRefusal,
+    };
   }
-  for (const kind of kinds) issuedAt[kind] = [...issuedAt[kind], now];
-  return { allowed: true, window: pruned };
+  for (const kind of kinds) slots[kind] = counted(slots[kind], Math.floor(now / SLOT_MS[kind]));
+  return { allowed: true, window: { slots, refusalLoggedAt: window.refusalLoggedAt } };
 }
 
 /** True when the window holds nothing that could still refuse or be logged: it may be forgotten. */
 export function isIssuanceWindowIdle(window: IssuanceWindow, now: number): boolean {
   return ISSUANCE_LIMIT_KINDS.every((kind) => {
-    const last = window.issuedAt[kind].at(-1);
     const logged = window.refusalLoggedAt[kind];
-    return (last === undefined || now - last >= WINDOW_MS[kind]) && (logged === null || now - logged >= WINDOW_MS[kind]);
+    return recentOnly(window.slots[kind], kind, now).length === 0 && (logged === null || now - logged >= windowMs(kind));
   });
 }
 
-function recentOnly(times: readonly number[], kind: IssuanceLimitKind, now: number): readonly number[] {
-  const since = now - WINDOW_MS[kind];
+function recentOnly(slots: Slots, kind: IssuanceLimitKind, now: number): Slots {
+  const oldest = Math.floor(now / SLOT_MS[kind]) - SLOTS + 1;
   let first = 0;
-  while (first < times.length && times[first]! <= since) first++;
-  return first === 0 ? times : times.slice(first);
+  while (first < slots.length && slots[first]![0] < oldest) first++;
+  return first === 0 ? slots : slots.slice(first);
+}
+
+function total(slots: Slots): number {
+  let sum = 0;
+  for (const [, count] of slots) sum += count;
+  return sum;
+}
+
+function counted(slots: Slots, slot: number): Slots {
+  const last = slots.at(-1);
+  return last?.[0] === slot ? [...slots.slice(0, -1), [slot, last[1] + 1]] : [...slots, [slot, 1]];
 }

@@ -7,6 +7,7 @@ import {
   type IssuanceLimitKind,
   type IssuanceLimits,
   type IssuanceWindow,
+  maxOf,
 } from '../core/issuance-limit.js';
 import type { Store } from '../db/store.js';
 import { isLoopbackAddress } from './auth.js';
@@ -60,7 +61,7 @@ export class IssuanceLimiter {
     const decision = decideIssuance(this.windows.get(source.key) ?? EMPTY_ISSUANCE_WINDOW, ticket, limits, now);
     this.windows.set(source.key, decision.window);
     if (decision.allowed) return null;
-    const max = decision.limit === 'tickets_per_minute' ? limits.ticketsPerMinute : limits.urgentPerHour;
+    const max = maxOf(decision.limit, limits);
     if (decision.logRefusal) {
       // Which kiosk or what kind of address, never the address itself: an office PC's address can
       // point at the person working at it.

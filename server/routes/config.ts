@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DEFAULT_ID_RULES } from '../../core/idcheck/rules.js';
 import { DOCUMENT_TYPES } from '../../core/idcheck/types.js';
-import { DEFAULT_ISSUANCE_LIMITS } from '../../core/issuance-limit.js';
+import { DEFAULT_ISSUANCE_LIMITS, ISSUANCE_LIMIT_RANGE } from '../../core/issuance-limit.js';
 import { DEFAULT_QUEUE_POLICY } from '../../core/queue-policy.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
@@ -43,8 +43,8 @@ const QueuePolicySchema = Type.Object(
 /** How many tickets one kiosk may issue (core/issuance-limit.ts). */
 const IssuanceLimitsSchema = Type.Object(
   {
-    ticketsPerMinute: Type.Integer({ minimum: 1, maximum: 1000 }),
-    urgentPerHour: Type.Integer({ minimum: 1, maximum: 1000 }),
+    ticketsPerMinute: Type.Integer({ minimum: ISSUANCE_LIMIT_RANGE.min, maximum: ISSUANCE_LIMIT_RANGE.max }),
+    urgentPerHour: Type.Integer({ minimum: ISSUANCE_LIMIT_RANGE.min, maximum: ISSUANCE_LIMIT_RANGE.max }),
   },
   { additionalProperties: false },
 );

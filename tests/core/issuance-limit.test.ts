@@ -37,14 +37,16 @@ describe('tickets a minute', () => {
     expect(decisions[32]!.allowed).toBe(true);
   });
 
-  it('never lets any 60 seconds hold more tickets than the limit', () => {
+  it('never lets any 60 whole seconds hold more tickets than the limit', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5_000 }), { maxLength: 200 }), fc.integer({ min: 1, max: 10 }), (gaps, max) => {
         let at = T0;
         const times = gaps.map((gap) => (at += gap));
         const decisions = run(times, { ticketsPerMinute: max, urgentPerHour: 1 });
-        const allowed = times.filter((_, i) => decisions[i]!.allowed);
-        for (const t of allowed) expect(allowed.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(max);
+        const allowedSeconds = times.filter((_, i) => decisions[i]!.allowed).map((t) => Math.floor(t / 1000));
+        for (const second of allowedSeconds) {
+          expect(allowedSeconds.filter((s) => s > second - 60 && s <= second).length).toBeLessThanOrEqual(max);
+        }
       }),
     );
   });
@@ -112,5 +114,16 @@ describe('forgetting a source', () => {
     const [urgent] = run([T0], DEFAULT_ISSUANCE_LIMITS, URGENT);
     expect(isIssuanceWindowIdle(urgent!.window, T0 + 60_000)).toBe(false);
     expect(isIssuanceWindowIdle(urgent!.window, T0 + 3_600_000)).toBe(true);
+  });
+});
+
+describe('the cost of a decision', () => {
+  it('does not grow with the limit: at most 60 slots are kept, however many tickets', () => {
+    const limits = { ticketsPerMinute: 1_000_000, urgentPerHour: 1_000_000 };
+    const decisions = run(Array.from({ length: 5_000 }, (_, i) => T0 + i * 37), limits, URGENT);
+    expect(decisions.every((d) => d.allowed)).toBe(true);
+    const last = decisions.at(-1)!.window;
+    expect(last.slots.tickets_per_minute.length).toBeLessThanOrEqual(60);
+    expect(last.slots.urgent_per_hour.length).toBeLessThanOrEqual(60);
   });
 });
