@@ -183,8 +183,8 @@ test('an admin pairs a kiosk, sees it last seen, revokes it after confirming, an
   expect(await (await page.request.get(`${host.url}/api/config/issuance-limits`)).json()).toEqual({ ticketsPerMinute: 12, urgentPerHour: 6 });
 
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { name: 'Kiosks', level: 2, exact: true })).toBeVisible();
-  await expect(section.getByRole('row', { name: /Indgang/ })).toContainText('Revoked');
+  const english = page.locator('section', { has: page.getByRole('heading', { name: 'Kiosks', level: 2, exact: true }) });
+  await expect(english.getByRole('row', { name: /Indgang/ })).toContainText('Revoked');
   await expectAccessible(page);
 });
 
