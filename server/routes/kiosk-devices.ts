@@ -1,4 +1,6 @@
 import { Type } from 'typebox';
+import type { KioskDeviceView } from '../../core/config-api-types.js';
+import type { KioskDevice } from '../../db/kiosk-devices.js';
 import { requireStaff } from '../auth.js';
 import { commitWithEvents } from '../commit.js';
 import type { App, HostContext } from '../context.js';
@@ -6,7 +8,7 @@ import { notFound } from '../errors.js';
 import { hashToken, newToken } from '../secrets.js';
 import { IdParams } from './schemas.js';
 
-const KioskDeviceView = Type.Object({
+const KioskDeviceSchema = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   pairedAt: Type.String({ format: 'date-time' }),
@@ -16,23 +18,21 @@ const KioskDeviceView = Type.Object({
 
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
 
+function toView(device: KioskDevice): KioskDeviceView {
+  return { id: device.id, name: device.name, pairedAt: new Date(device.pairedAt).toISOString(), lastSeenAt: iso(device.lastSeenAt), revokedAt: iso(device.revokedAt) };
+}
+
 /**
  * Kiosk PCs and their bearer tokens, an admin's business: pairing gives a token shown once;
  * revoking a lost or replaced PC refuses its token from then on, from any address (server/auth.ts).
  */
 export function kioskDeviceRoutes(app: App, { store, office, bus, config }: HostContext): void {
-  const view = (id: number) => {
-    const device = store.kioskDevices.get(id);
-    if (!device) throw notFound(`Kiosk ${id}`);
-    return { id: device.id, name: device.name, pairedAt: iso(device.pairedAt)!, lastSeenAt: iso(device.lastSeenAt), revokedAt: iso(device.revokedAt) };
-  };
-
   app.get(
     '/api/kiosk-devices',
-    { schema: { tags: ['kiosks'], summary: 'Paired kiosk PCs: paired, last seen, revoked (admin)', response: { 200: Type.Array(KioskDeviceView) } } },
+    { schema: { tags: ['kiosks'], summary: 'Paired kiosk PCs: paired, last seen, revoked (admin)', response: { 200: Type.Array(KioskDeviceSchema) } } },
     async (request) => {
       requireStaff(request, ['admin']);
-      return store.kioskDevices.list().map((device) => view(device.id));
+      return store.kioskDevices.list().map(toView);
     },
   );
 
@@ -59,18 +59,17 @@ export function kioskDeviceRoutes(app: App, { store, office, bus, config }: Host
   // the log records the one moment the token stopped working.
   app.post(
     '/api/kiosk-devices/:id/revoke',
-    { schema: { tags: ['kiosks'], summary: 'Revoke a kiosk PC: its token is refused from now on (admin)', params: IdParams, response: { 200: KioskDeviceView } } },
+    { schema: { tags: ['kiosks'], summary: 'Revoke a kiosk PC: its token is refused from now on (admin)', params: IdParams, response: { 200: KioskDeviceSchema } } },
     async (request) => {
       const actor = requireStaff(request, ['admin']);
       const { id } = request.params;
-      commitWithEvents(store, bus, () => {
+      return commitWithEvents(store, bus, () => {
         if (!store.kioskDevices.get(id)) throw notFound(`Kiosk ${id}`);
         const now = config.clock();
         const revoked = store.kioskDevices.revoke(id, now);
         const events = revoked ? [{ at: now, type: 'kiosk.revoked' as const, ticketId: null, counterId: null, staffId: actor.id, data: { kioskId: id } }] : [];
-        return { result: undefined, events };
+        return { result: toView(store.kioskDevices.get(id)!), events };
       });
-      return view(id);
     },
   );
 }
