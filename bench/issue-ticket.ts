@@ -3,6 +3,7 @@ import { measureBareInsert, pooled, type BareInsertRun } from './bare-insert.js'
 import { makeTempDir, removeTempDir } from './cleanup.js';
 import { figure, now, quantile, repeatBounded, sleep, withTimeout, type BenchContext, type Figure, type Mode } from './harness.js';
 import { expectJson, httpRequest } from './http.js';
+import { allowTicketBursts } from './issuance-limits.js';
 import { startBuiltHost } from './server-process.js';
 
 /**
@@ -35,6 +36,7 @@ export async function benchIssueTicket(ctx: BenchContext): Promise<Figure[]> {
   try {
     const warmupAgent = new http.Agent({ keepAlive: true, maxSockets: settings.clients });
     try {
+      await allowTicketBursts(host.url, warmupAgent);
       for (let i = 0; i < settings.warmupRequests; i++) await issueTicket(warmupAgent, host.url, i);
     } finally {
       warmupAgent.destroy();

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { makeTempDir, removeTempDir } from './cleanup.js';
 import { figure, now, quantile, sleep, withTimeout, type BenchContext, type Figure, type Mode } from './harness.js';
 import { expectJson, httpRequest, Session } from './http.js';
+import { allowTicketBursts } from './issuance-limits.js';
 import { BENCH_ADMIN_PASSWORD, startBuiltHost } from './server-process.js';
 import { SseClient } from './sse-client.js';
 
@@ -30,6 +31,7 @@ export async function benchSseFanout(ctx: BenchContext): Promise<Figure[]> {
   const screens: SseClient[] = [];
   try {
     const clerk = await clerkAtCounter(host.url, agent);
+    await allowTicketBursts(host.url, agent);
     const callsNeeded = 2 * (settings.warmupCalls + settings.calls);
     for (let i = 0; i < callsNeeded; i++) {
       expectJson(await httpRequest(agent, `${host.url}/api/tickets`, { method: 'POST', body: { serviceCode: 'M' } }), 201, 'issue a ticket');

@@ -126,6 +126,20 @@ const DESCRIPTIONS: Partial<Record<EventType, Describe>> = {
   'staff.deactivated': staffEvent('Medarbejder deaktiveret', 'Staff account deactivated'),
   'staff.reactivated': staffEvent('Medarbejder genaktiveret', 'Staff account reactivated'),
   'kiosk.paired': (d) => ({ da: `Kiosk-PC #${count(d.kioskId)} parret`, en: `Kiosk PC #${count(d.kioskId)} paired` }),
+  'kiosk.revoked': (d) => ({ da: `Kiosk-PC #${count(d.kioskId)} tilbagekaldt`, en: `Kiosk PC #${count(d.kioskId)} revoked` }),
+  'issuance.refused': (d) => {
+    const source =
+      typeof d.kioskId === 'number'
+        ? { da: `Kiosk-PC #${count(d.kioskId)}`, en: `Kiosk PC #${count(d.kioskId)}` }
+        : d.addressKind === 'loopback'
+          ? { da: 'Værts-pc’ens egen kiosk', en: "The host PC's own kiosk" }
+          : { da: 'En pc på netværket', en: 'A PC on the network' };
+    const limit =
+      d.limit === 'urgent_per_hour'
+        ? { da: `${count(d.max)} akutte billetter i timen`, en: `${count(d.max)} urgent tickets an hour` }
+        : { da: `${count(d.max)} billetter i minuttet`, en: `${count(d.max)} tickets a minute` };
+    return { da: `${source.da} afvist: over grænsen på ${limit.da}`, en: `${source.en} refused: over the limit of ${limit.en}` };
+  },
   'id_check.completed': (d) => {
     const verdict = VERDICT_TEXTS[String(d.verdict)] ?? { da: '?', en: '?' };
     return { da: `ID-forhåndstjek: ${verdict.da}`, en: `ID pre-check: ${verdict.en}` };

@@ -30,3 +30,20 @@ export interface OpeningHoursStatusView {
   /** Today and the six following days, closed dates applied. */
   week: DayHours[];
 }
+
+/** `GET /api/kiosk-devices` (admin): a paired kiosk PC; its token is never shown again. */
+export interface KioskDeviceView {
+  id: number;
+  name: string;
+  pairedAt: string;
+  /** Updated at most once a minute; null until the kiosk's first request. */
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** `POST /api/kiosk-devices`: the one time the token is shown, to be typed into the kiosk PC. */
+export interface PairedKioskView {
+  id: number;
+  name: string;
+  token: string;
+}

@@ -24,6 +24,8 @@ export const EVENT_TYPES = [
   'staff.deactivated',
   'staff.reactivated',
   'kiosk.paired',
+  'kiosk.revoked',
+  'issuance.refused',
   'id_check.completed',
   'config.changed',
   'export.downloaded',

@@ -22,6 +22,7 @@ import { displayRoutes } from './routes/display.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { idCheckRoutes } from './routes/id-checks.js';
+import { kioskDeviceRoutes } from './routes/kiosk-devices.js';
 import { openingHoursRoutes } from './routes/opening-hours.js';
 import { queueRoutes } from './routes/queue.js';
 import { retentionRoutes } from './routes/retention.js';
@@ -127,6 +128,7 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   healthRoutes(app, ctx);
   appointmentRoutes(app, ctx);
   adminRoutes(app, ctx);
+  kioskDeviceRoutes(app, ctx);
   auditRoutes(app, ctx);
   retentionRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

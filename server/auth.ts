@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { StaffRole } from '../core/types.js';
 import type { StaffMember } from '../db/staff.js';
 import type { Store } from '../db/store.js';
-import { forbidden, unauthorized } from './errors.js';
+import { ApiError, forbidden, unauthorized } from './errors.js';
 import { hashToken } from './secrets.js';
 
 export const SESSION_COOKIE = 'bs_session';
@@ -12,6 +12,8 @@ export interface Caller {
   staff: StaffMember | null;
   /** A paired kiosk PC (bearer token) or the host's own kiosk (loopback). */
   kiosk: boolean;
+  /** The paired kiosk PC whose bearer token came with the request; null for loopback without one. */
+  kioskId: number | null;
   sessionTokenHash: string | null;
 }
 
@@ -29,7 +31,7 @@ export interface SessionPolicy {
 }
 
 export function identifyCaller(request: FastifyRequest, store: Store, policy: SessionPolicy): Caller {
-  const caller: Caller = { staff: null, kiosk: false, sessionTokenHash: null };
+  const caller: Caller = { staff: null, kiosk: false, kioskId: null, sessionTokenHash: null };
   const token = request.cookies[SESSION_COOKIE];
   if (token) {
     const tokenHash = hashToken(token);
@@ -50,10 +52,25 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
       }
     }
   }
-  const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (bearer && store.kioskDevices.findActive(hashToken(bearer))) caller.kiosk = true;
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    // A credential that was presented but is not (or no longer) valid is refused, never ignored:
+    // otherwise a revoked kiosk on the host PC would carry on as the loopback kiosk.
+    const bearer = /^Bearer (\S+)$/i.exec(authorization)?.[1];
+    const device = bearer ? store.kioskDevices.findActive(hashToken(bearer)) : undefined;
+    if (!device) throw invalidToken();
+    const now = policy.clock();
+    // Like sessions, "last seen" is written at most once a minute: a kiosk polls all day.
+    if (device.lastSeenAt === null || now - device.lastSeenAt > 60_000) store.kioskDevices.touch(device.id, now);
+    caller.kiosk = true;
+    caller.kioskId = device.id;
+  }
   if (isLoopbackAddress(request.socket.remoteAddress)) caller.kiosk = true;
   return caller;
+}
+
+function invalidToken(): ApiError {
+  return new ApiError(401, 'invalid_token', 'This kiosk token is not valid (revoked or unknown). Pair the kiosk again.');
 }
 
 function isIdleExpired(session: { lastSeenAt: number }, now: number, idleMinutes: number): boolean {

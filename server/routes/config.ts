@@ -1,10 +1,12 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DEFAULT_ID_RULES } from '../../core/idcheck/rules.js';
 import { DOCUMENT_TYPES } from '../../core/idcheck/types.js';
+import { DEFAULT_ISSUANCE_LIMITS, ISSUANCE_LIMIT_RANGE } from '../../core/issuance-limit.js';
 import { DEFAULT_QUEUE_POLICY } from '../../core/queue-policy.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { ID_RULES_SETTING } from '../id-checker.js';
+import { ISSUANCE_LIMITS_SETTING } from '../issuance-limiter.js';
 import { QUEUE_POLICY_SETTING } from '../office.js';
 
 const StateCode = Type.String({ pattern: '^[A-Z<]{3}$' });
@@ -38,9 +40,19 @@ const QueuePolicySchema = Type.Object(
  * Office settings a manager changes without a release. Each is read whole and replaced whole,
  * validated at the edge, and every change is logged with who made it.
  */
+/** How many tickets one kiosk may issue (core/issuance-limit.ts). */
+const IssuanceLimitsSchema = Type.Object(
+  {
+    ticketsPerMinute: Type.Integer({ minimum: ISSUANCE_LIMIT_RANGE.min, maximum: ISSUANCE_LIMIT_RANGE.max }),
+    urgentPerHour: Type.Integer({ minimum: ISSUANCE_LIMIT_RANGE.min, maximum: ISSUANCE_LIMIT_RANGE.max }),
+  },
+  { additionalProperties: false },
+);
+
 export function configRoutes(app: App, ctx: HostContext): void {
   settingRoute(app, ctx, { path: '/api/config/id-rules', key: ID_RULES_SETTING, schema: IdRulesSchema, defaults: DEFAULT_ID_RULES });
   settingRoute(app, ctx, { path: '/api/config/queue-policy', key: QUEUE_POLICY_SETTING, schema: QueuePolicySchema, defaults: DEFAULT_QUEUE_POLICY });
+  settingRoute(app, ctx, { path: '/api/config/issuance-limits', key: ISSUANCE_LIMITS_SETTING, schema: IssuanceLimitsSchema, defaults: DEFAULT_ISSUANCE_LIMITS });
 }
 
 function settingRoute<S extends TSchema>(

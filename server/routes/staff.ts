@@ -3,7 +3,7 @@ import { STAFF_ROLES } from '../../core/types.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { conflict, forbidden } from '../errors.js';
-import { hashPassword, hashToken, newToken } from '../secrets.js';
+import { hashPassword } from '../secrets.js';
 import { StaffAccounts } from '../staff-accounts.js';
 import { IdParams } from './schemas.js';
 
@@ -85,23 +85,4 @@ export function staffRoutes(app: App, ctx: HostContext): void {
     const actor = requireStaff(request, ['manager', 'admin']);
     return accounts.reactivate(actor, request.params.id);
   });
-
-  app.post(
-    '/api/kiosk-devices',
-    {
-      schema: {
-        tags: ['staff'],
-        summary: 'Pair a kiosk PC: the bearer token is shown once',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }),
-      },
-    },
-    async (request, reply) => {
-      const actor = requireStaff(request, ['admin']);
-      const token = newToken();
-      const now = config.clock();
-      const id = store.kioskDevices.create(request.body.name, hashToken(token), now);
-      office.record({ at: now, type: 'kiosk.paired', ticketId: null, counterId: null, staffId: actor.id, data: { kioskId: id } });
-      return reply.status(201).send({ id, name: request.body.name, token });
-    },
-  );
 }

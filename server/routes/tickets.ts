@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { notFound } from '../errors.js';
+import { IssuanceLimiter } from '../issuance-limiter.js';
 import { ticketView } from '../views.js';
 import { IdParams, Outcome, ServiceCode, UrgentReason } from './schemas.js';
 
@@ -23,9 +24,19 @@ const SIMPLE_ACTIONS = {
   requeue: 'requeue',
 } as const;
 
-export function ticketRoutes(app: App, { office, store }: HostContext): void {
+export function ticketRoutes(app: App, { office, store, config }: HostContext): void {
+  const limiter = new IssuanceLimiter(store, office, config.clock);
+
   app.post('/api/tickets', { schema: { tags: ['tickets'], summary: 'Issue a ticket (kiosk or staff)', body: IssueBody } }, async (request, reply) => {
     requireKioskOrStaff(request);
+    const refusal = limiter.admit(request, { urgent: request.body.urgent !== undefined });
+    if (refusal) {
+      const what = refusal.limit === 'urgent_per_hour' ? `${refusal.max} urgent tickets an hour` : `${refusal.max} tickets a minute`;
+      return reply
+        .status(429)
+        .header('retry-after', String(refusal.retryAfterSeconds))
+        .send({ error: { code: 'too_many_tickets', message: `This kiosk may issue at most ${what}. Try again in ${refusal.retryAfterSeconds} s.` } });
+    }
     const ticket = await office.issueTicket(request.body, { staffId: request.caller.staff?.id ?? null });
     return reply.status(201).send(ticketView(ticket));
   });

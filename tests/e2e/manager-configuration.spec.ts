@@ -117,3 +117,92 @@ test('changing your own password asks for the current one; a wrong one is refuse
   expect((await elsewhere.request.post(`${host.url}/api/auth/login`, { data: { username: 'admin', password: 'admins-new-password' } })).status()).toBe(200);
   await elsewhere.close();
 });
+
+/** A kiosk PC elsewhere on the network, as far as the host can tell: it sends its key with each request. */
+async function issueWithKey(hostUrl: string, token: string): Promise<number> {
+  const response = await fetch(`${hostUrl}/api/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ serviceCode: 'P' }),
+  });
+  return response.status;
+}
+
+test('an admin pairs a kiosk, sees it last seen, revokes it after confirming, and sets the ticket limits', async ({ browser, host }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${host.url}/manager#configuration`);
+  await page.getByLabel('Brugernavn').fill('admin');
+  await page.getByLabel('Adgangskode').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Kiosker', level: 2, exact: true }) });
+  await expect(section.getByText('Ingen kiosk-pc’er er parret endnu.')).toBeVisible();
+
+  // Pairing shows the key once, selected, ready to copy.
+  const pair = section.getByRole('form', { name: 'Par en ny kiosk' });
+  await pair.getByLabel('Navn på kiosken (fx "Indgang")').fill('Indgang');
+  await pair.getByRole('button', { name: 'Par kiosk' }).click();
+  const key = section.getByRole('group', { name: 'Nøgle til Indgang' });
+  await expect(key).toContainText('Vises kun denne ene gang');
+  const token = await key.getByLabel('Nøgle').inputValue();
+  expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+  await expect(key.getByLabel('Nøgle')).toBeFocused();
+  await expectAccessible(page);
+  await section.screenshot({ path: screenshotPath('manager-kiosks-paired') });
+  await key.getByRole('button', { name: 'Jeg har kopieret nøglen' }).click();
+  await expect(key).toHaveCount(0);
+
+  // The kiosk works with its key; the list says when it was last seen.
+  expect(await issueWithKey(host.url, token)).toBe(201);
+  await page.reload();
+  const row = section.getByRole('row', { name: /Indgang/ });
+  await expect(row).toContainText('I brug');
+  await expect(row.getByRole('cell').nth(1)).not.toHaveText('Aldrig');
+
+  // Revoking asks first; cancelling changes nothing.
+  await row.getByRole('button', { name: 'Tilbagekald Indgang' }).click();
+  const confirm = section.getByRole('group', { name: 'Tilbagekald Indgang' });
+  await expect(confirm).toContainText('Tilbagekald Indgang? Kiosken kan ikke længere udstede billetter');
+  await confirm.getByRole('button', { name: 'Fortryd' }).click();
+  expect(await issueWithKey(host.url, token)).toBe(201);
+  await row.getByRole('button', { name: 'Tilbagekald Indgang' }).click();
+  await confirm.getByRole('button', { name: 'Ja, tilbagekald' }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'tilbagekaldt' })).toHaveText('Indgang er tilbagekaldt.');
+  await expect(row).toContainText('Tilbagekaldt');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  expect(await issueWithKey(host.url, token)).toBe(401);
+  await expectAccessible(page);
+  await section.screenshot({ path: screenshotPath('manager-kiosks') });
+
+  // The limits: a manager's setting, saved like the others.
+  const limits = page.getByRole('form', { name: 'Grænser for billetter fra kiosker' });
+  await expect(limits.getByLabel('Billetter pr. minut pr. kiosk')).toHaveValue('30');
+  await expect(limits.getByLabel('Akutte billetter pr. time pr. kiosk')).toHaveValue('6');
+  await limits.getByLabel('Billetter pr. minut pr. kiosk').fill('12');
+  await limits.getByRole('button', { name: 'Gem' }).click();
+  await expect(limits.getByRole('status')).toHaveText('Gemt.');
+  expect(await (await page.request.get(`${host.url}/api/config/issuance-limits`)).json()).toEqual({ ticketsPerMinute: 12, urgentPerHour: 6 });
+
+  await page.getByRole('button', { name: 'English' }).click();
+  const english = page.locator('section', { has: page.getByRole('heading', { name: 'Kiosks', level: 2, exact: true }) });
+  await expect(english.getByRole('row', { name: /Indgang/ })).toContainText('Revoked');
+  await expectAccessible(page);
+});
+
+test('a manager sets the ticket limits but sees no kiosk keys', async ({ browser, page, host }) => {
+  await page.goto(`${host.url}/manager#configuration`);
+  await page.getByLabel('Brugernavn').fill('admin');
+  await page.getByLabel('Adgangskode').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await expect(page.getByRole('heading', { name: 'Kiosker', level: 2, exact: true })).toBeVisible();
+  expect((await page.request.post(`${host.url}/api/staff`, { data: { username: 'mona', displayName: 'Mona', password: 'monas-password-1', role: 'manager' } })).status()).toBe(201);
+
+  const managerPage = await (await browser.newContext()).newPage();
+  await managerPage.goto(`${host.url}/manager#configuration`);
+  await managerPage.getByLabel('Brugernavn').fill('mona');
+  await managerPage.getByLabel('Adgangskode').fill('monas-password-1');
+  await managerPage.getByRole('button', { name: 'Log ind' }).click();
+  await expect(managerPage.getByRole('form', { name: 'Grænser for billetter fra kiosker' })).toBeVisible();
+  await expect(managerPage.getByRole('heading', { name: 'Kiosker', level: 2, exact: true })).toHaveCount(0);
+  await expect(managerPage.getByRole('link', { name: 'Kiosker', exact: true })).toHaveCount(0);
+  await expectAccessible(managerPage);
+});

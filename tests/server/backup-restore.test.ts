@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfficeEvent } from '../../core/events.js';
 import { fillHistory } from '../support/office-history.js';
+import { allowTicketBursts } from '../support/issuance-limits.js';
 import { OfficeTraffic } from '../support/office-traffic.js';
 import { readEventLog, sequenceFaults, sessionCookie } from '../support/sse.js';
 import { ADMIN_PASSWORD, Client, clerks, startTestHost, type TestHost } from '../support/test-host.js';
@@ -61,6 +62,7 @@ describe('POST /api/admin/backup', () => {
       fillHistory(path.join(dataDir, 'office.sqlite'), { days: 25, ticketsPerServicePerDay: 60, now: Date.now() });
       const admin = new Client(office.url);
       await admin.login('admin', ADMIN_PASSWORD);
+      await allowTicketBursts(office.url);
       const staff = await clerks(office.url, 3);
       for (const [i, clerk] of staff.entries()) await clerk.post(`/api/counters/${i + 1}/open`);
       const traffic = new OfficeTraffic([new Client(office.url), new Client(office.url)], staff.map((client, i) => ({ client, counterId: i + 1 })));

@@ -35,14 +35,22 @@ describe('who may issue tickets', () => {
 
   it('is not a PC elsewhere on the office network without a token', () => {
     const caller = identifyCaller(request('192.0.2.15'), store, policy(0));
-    expect(caller).toEqual({ staff: null, kiosk: false, sessionTokenHash: null });
+    expect(caller).toEqual({ staff: null, kiosk: false, kioskId: null, sessionTokenHash: null });
     expect(() => requireKioskOrStaff({ caller } as FastifyRequest)).toThrow(/paired kiosk/);
   });
 
-  it('is a paired kiosk PC with its bearer token, and not with a wrong one', () => {
-    store.kioskDevices.create('Indgang', hashToken('right-token'), 0);
-    expect(identifyCaller(request('192.0.2.15', { authorization: 'Bearer right-token' }), store, policy(0)).kiosk).toBe(true);
-    expect(identifyCaller(request('192.0.2.15', { authorization: 'Bearer wrong-token' }), store, policy(0)).kiosk).toBe(false);
+  it('is a paired kiosk PC with its bearer token, and nobody with a wrong one', () => {
+    const id = store.kioskDevices.create('Indgang', hashToken('right-token'), 0);
+    expect(identifyCaller(request('192.0.2.15', { authorization: 'Bearer right-token' }), store, policy(0))).toMatchObject({ kiosk: true, kioskId: id });
+    expect(() => identifyCaller(request('192.0.2.15', { authorization: 'Bearer wrong-token' }), store, policy(0))).toThrow(/not valid/);
+  });
+
+  it('is nobody with a revoked token, not even on the host PC itself', () => {
+    const id = store.kioskDevices.create('Indgang', hashToken('lost-token'), 0);
+    expect(store.kioskDevices.revoke(id, 1000)).toBe(true);
+    for (const address of ['192.0.2.15', '127.0.0.1', '::1']) {
+      expect(() => identifyCaller(request(address, { authorization: 'Bearer lost-token' }), store, policy(2000))).toThrow(/not valid/);
+    }
   });
 });
 

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowTicketBursts } from '../support/issuance-limits.js';
 import { Client, clerks, startTestHost, type TestHost } from '../support/test-host.js';
 
 let running: TestHost;
 beforeAll(async () => {
   running = await startTestHost();
+  await allowTicketBursts(running.url);
 });
 afterAll(async () => running.stop());
 

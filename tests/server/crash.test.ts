@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { killHard, spawnHost } from '../support/child-host.js';
+import { allowTicketBursts } from '../support/issuance-limits.js';
 import { ADMIN_PASSWORD, Client } from '../support/test-host.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'borgerservice-crash-'));
@@ -12,6 +13,7 @@ describe('a host killed with SIGKILL while citizens take tickets', () => {
   it('keeps every ticket it confirmed, gives no number twice, and numbering continues', async () => {
     const env = { DATA_DIR: dataDir, ADMIN_PASSWORD };
     const first = await spawnHost(env);
+    await allowTicketBursts(first.url);
     const kiosk = new Client(first.url);
 
     const confirmed: { id: number; number: string }[] = [];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OfficeEvent } from '../../core/events.js';
 import { killHard, spawnHost } from '../support/child-host.js';
+import { allowTicketBursts } from '../support/issuance-limits.js';
 import { OfficeTraffic } from '../support/office-traffic.js';
 import { readEventLog, sequenceFaults, sessionCookie } from '../support/sse.js';
 import { ADMIN_PASSWORD, Client, clerks } from '../support/test-host.js';
@@ -17,6 +18,7 @@ describe('a host killed with SIGKILL while kiosks issue tickets and clerks call 
   it('keeps every acknowledged ticket and call, gives no number twice, and its event log has no gap', async () => {
     const env = { DATA_DIR: dataDir, ADMIN_PASSWORD };
     const first = await spawnHost(env);
+    await allowTicketBursts(first.url);
     const staff = await clerks(first.url, 3);
     for (const [i, clerk] of staff.entries()) expect((await clerk.post(`/api/counters/${i + 1}/open`)).status).toBe(200);
     const traffic = new OfficeTraffic(

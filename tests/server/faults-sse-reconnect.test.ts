@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPublicEvent, type OfficeEvent } from '../../core/events.js';
+import { allowTicketBursts } from '../support/issuance-limits.js';
 import { OfficeTraffic } from '../support/office-traffic.js';
 import { readEventLog, readStream, sessionCookie, type SseEvent } from '../support/sse.js';
 import { ADMIN_PASSWORD, Client, clerks, startTestHost, type TestHost } from '../support/test-host.js';
@@ -8,6 +9,7 @@ import { ADMIN_PASSWORD, Client, clerks, startTestHost, type TestHost } from '..
 let running: TestHost;
 beforeAll(async () => {
   running = await startTestHost();
+  await allowTicketBursts(running.url);
 });
 afterAll(async () => running.stop());
 

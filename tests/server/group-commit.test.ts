@@ -14,6 +14,7 @@ import { Office } from '../../server/office.js';
 import { seedIfEmpty } from '../../server/seed.js';
 import { killHard, spawnHost } from '../support/child-host.js';
 import { readEventLog, sequenceFaults, sessionCookie } from '../support/sse.js';
+import { allowTicketBursts } from '../support/issuance-limits.js';
 import { ADMIN_PASSWORD, Client, startTestHost, type JsonResponse } from '../support/test-host.js';
 
 /**
@@ -213,6 +214,7 @@ describe('group-committed issuance through the real host on loopback', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'borgerservice-group-commit-kill-'));
     try {
       const host = await spawnHost({ DATA_DIR: dataDir, ADMIN_PASSWORD });
+      await allowTicketBursts(host.url);
       const acknowledged = new Map<number, string>();
       let stopped = false;
       const kiosks = Array.from({ length: 8 }, () => new Client(host.url));

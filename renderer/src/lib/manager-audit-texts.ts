@@ -71,6 +71,8 @@ export const eventTypeText: Partial<Record<EventType, LocalizedText>> = {
   'staff.deactivated': { da: 'Medarbejder deaktiveret', en: 'Staff account deactivated' },
   'staff.reactivated': { da: 'Medarbejder genaktiveret', en: 'Staff account reactivated' },
   'kiosk.paired': { da: 'Kiosk-pc parret', en: 'Kiosk PC paired' },
+  'kiosk.revoked': { da: 'Kiosk-pc tilbagekaldt', en: 'Kiosk PC revoked' },
+  'issuance.refused': { da: 'Billet afvist: grænse nået', en: 'Ticket refused: limit reached' },
   'id_check.completed': { da: 'ID-forhåndstjek', en: 'ID pre-check' },
   'config.changed': { da: 'Indstilling ændret', en: 'Setting changed' },
   'export.downloaded': { da: 'Statistik hentet', en: 'Statistics downloaded' },

@@ -1,5 +1,6 @@
 import type { StaffView } from '../../../core/api-types.js';
-import type { CounterSetupView, ServiceSetupView } from '../../../core/config-api-types.js';
+import type { CounterSetupView, KioskDeviceView, PairedKioskView, ServiceSetupView } from '../../../core/config-api-types.js';
+import type { IssuanceLimits } from '../../../core/issuance-limit.js';
 import type { IdRules } from '../../../core/idcheck/rules.js';
 import type { OpeningHours } from '../../../core/opening-hours.js';
 import type { QueuePolicyConfig } from '../../../core/queue-policy.js';
@@ -49,6 +50,13 @@ export const configApi = {
 
   queuePolicy: () => request<QueuePolicyConfig>('GET', '/api/config/queue-policy'),
   saveQueuePolicy: (policy: QueuePolicyConfig) => request<QueuePolicyConfig>('PUT', '/api/config/queue-policy', policy),
+
+  issuanceLimits: () => request<IssuanceLimits>('GET', '/api/config/issuance-limits'),
+  saveIssuanceLimits: (limits: IssuanceLimits) => request<IssuanceLimits>('PUT', '/api/config/issuance-limits', limits),
+
+  kioskDevices: () => request<KioskDeviceView[]>('GET', '/api/kiosk-devices'),
+  pairKiosk: (name: string) => request<PairedKioskView>('POST', '/api/kiosk-devices', { name }),
+  revokeKiosk: (id: number) => request<KioskDeviceView>('POST', `/api/kiosk-devices/${id}/revoke`, {}),
 
   retention: () => request<RetentionSettings>('GET', '/api/config/retention'),
   saveRetention: (setting: RetentionSettings) => request<RetentionSettings>('PUT', '/api/config/retention', setting),

@@ -158,3 +158,48 @@ export const retentionText = {
   },
   ticketDetailDays: { da: 'Behold billetdetaljer i (dage)', en: 'Keep ticket details for (days)' },
 } satisfies Texts;
+
+export const issuanceLimitText = {
+  heading: { da: 'Grænser for billetter fra kiosker', en: 'Ticket limits for kiosks' },
+  intro: {
+    da: 'En kiosk betjener én borger ad gangen. Flere billetter end dette fra samme kiosk afvises et øjeblik, og afvisningen står i revisionsloggen. Billetter, som medarbejdere udsteder ved skranken, er aldrig begrænset.',
+    en: 'A kiosk serves one citizen at a time. More tickets than this from one kiosk are refused for a moment, and the refusal is written in the audit log. Tickets staff issue at the counter are never limited.',
+  },
+  ticketsPerMinute: { da: 'Billetter pr. minut pr. kiosk', en: 'Tickets a minute per kiosk' },
+  urgentPerHour: { da: 'Akutte billetter pr. time pr. kiosk', en: 'Urgent tickets an hour per kiosk' },
+} satisfies Texts;
+
+export const kioskText = {
+  heading: { da: 'Kiosker', en: 'Kiosks' },
+  intro: {
+    da: 'Kiosk-pc’er, der er parret med kontorets server. En kiosk, der er mistet eller udskiftet, skal tilbagekaldes: derefter afvises dens nøgle. Værts-pc’ens egen kiosk behøver ingen nøgle.',
+    en: "Kiosk PCs paired with the office host. Revoke a kiosk that was lost or replaced: its key is refused from then on. The host PC's own kiosk needs no key.",
+  },
+  listLabel: { da: 'Parrede kiosker', en: 'Paired kiosks' },
+  none: { da: 'Ingen kiosk-pc’er er parret endnu.', en: 'No kiosk PCs are paired yet.' },
+  name: { da: 'Navn', en: 'Name' },
+  pairedAt: { da: 'Parret', en: 'Paired' },
+  lastSeen: { da: 'Sidst set', en: 'Last seen' },
+  state: { da: 'Status', en: 'State' },
+  never: { da: 'Aldrig', en: 'Never' },
+  inUse: { da: 'I brug', en: 'In use' },
+  revokedAt: (at: string) => ({ da: `Tilbagekaldt ${at}`, en: `Revoked ${at}` }),
+  revoke: (name: string) => ({ da: `Tilbagekald ${name}`, en: `Revoke ${name}` }),
+  confirmRevoke: (name: string) => ({
+    da: `Tilbagekald ${name}? Kiosken kan ikke længere udstede billetter, før den er parret igen med en ny nøgle.`,
+    en: `Revoke ${name}? The kiosk can no longer issue tickets until it is paired again with a new key.`,
+  }),
+  confirm: { da: 'Ja, tilbagekald', en: 'Yes, revoke' },
+  cancel: { da: 'Fortryd', en: 'Cancel' },
+  revoked: (name: string) => ({ da: `${name} er tilbagekaldt.`, en: `${name} was revoked.` }),
+  pairHeading: { da: 'Par en ny kiosk', en: 'Pair a new kiosk' },
+  pairName: { da: 'Navn på kiosken (fx "Indgang")', en: 'Name of the kiosk (e.g. "Entrance")' },
+  pair: { da: 'Par kiosk', en: 'Pair kiosk' },
+  tokenHeading: (name: string) => ({ da: `Nøgle til ${name}`, en: `Key for ${name}` }),
+  tokenHint: {
+    da: 'Vises kun denne ene gang. Markér og kopiér nøglen (Ctrl+C), og indsæt den som "deviceToken" i kiosk-pc’ens shell.json. Luk derefter beskeden.',
+    en: 'Shown this one time only. Select and copy the key (Ctrl+C) and paste it as "deviceToken" into the kiosk PC\'s shell.json. Then close this message.',
+  },
+  tokenLabel: { da: 'Nøgle', en: 'Key' },
+  tokenDone: { da: 'Jeg har kopieret nøglen', en: 'I have copied the key' },
+} satisfies Texts;

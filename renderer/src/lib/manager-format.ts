@@ -74,6 +74,16 @@ export function formatClockWithSeconds(epochMs: number): string {
   return `${part('hour')}:${part('minute')}:${part('second')}`;
 }
 
+const momentFormats: Record<Lang, Intl.DateTimeFormat> = {
+  da: new Intl.DateTimeFormat('da-DK', { timeZone: OFFICE_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: OFFICE_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
+
+/** A moment on the office's clock with its day: `25. nov. 2026 14.05` / `25 Nov 2026, 14:05`. */
+export function formatMoment(iso: string, lang: Lang): string {
+  return momentFormats[lang].format(Date.parse(iso));
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Minutes since midnight as `09:15`; 1440, the end of the last period, as `24:00`. */
