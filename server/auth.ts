@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { StaffRole } from '../core/types.js';
 import type { StaffMember } from '../db/staff.js';
+import { isStorageFailure } from '../db/storage-failure.js';
 import type { Store } from '../db/store.js';
 import { forbidden, unauthorized } from './errors.js';
 import { hashToken } from './secrets.js';
@@ -43,7 +44,7 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
         const staff = store.staff.get(session.staffId);
         if (staff?.active) {
           // Touch at most once a minute: a busy counter should not write on every poll.
-          if (now - session.lastSeenAt > 60_000) store.sessions.touch(tokenHash, now);
+          if (now - session.lastSeenAt > 60_000) touchSession(store, tokenHash, now);
           caller.staff = staff;
           caller.sessionTokenHash = tokenHash;
         }
@@ -54,6 +55,19 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
   if (bearer && store.kioskDevices.findActive(hashToken(bearer))) caller.kiosk = true;
   if (isLoopbackAddress(request.socket.remoteAddress)) caller.kiosk = true;
   return caller;
+}
+
+/**
+ * On a full or read-only disk the touch fails; the request goes on (a read must not fail for it),
+ * and the next request tries again. A session whose touches the disk refuses for the whole idle
+ * time expires as if unused.
+ */
+function touchSession(store: Store, tokenHash: string, now: number): void {
+  try {
+    store.sessions.touch(tokenHash, now);
+  } catch (error) {
+    if (!isStorageFailure(error)) throw error;
+  }
 }
 
 function isIdleExpired(session: { lastSeenAt: number }, now: number, idleMinutes: number): boolean {
