@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { killHard, runHostUntilExit, spawnHost, type ChildHost } from '../support/child-host.js';
+import { killHard, runHostUntilExit, runRestore, spawnHost, type ChildHost } from '../support/child-host.js';
 import { ADMIN_PASSWORD, Client } from '../support/test-host.js';
 
 // The lock is a POSIX lock held by a process, so every host here is a process of its own.
@@ -21,15 +20,6 @@ async function startHostOn(dataDir: string): Promise<ChildHost> {
   const host = await spawnHost({ DATA_DIR: dataDir, ADMIN_PASSWORD });
   hosts.push(host);
   return host;
-}
-
-/** `npm run restore -- …`, as package.json runs it. */
-function runRestore(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/restore.ts', ...args], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
 
 describe('one office host per data folder', () => {

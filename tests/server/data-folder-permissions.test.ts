@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { killHard, spawnHost } from '../support/child-host.js';
 import { ADMIN_PASSWORD, Client, startTestHost, type TestHost } from '../support/test-host.js';
 
 // Windows has no Unix permission bits (chmod only sets the read-only flag): there the folder's ACL
@@ -91,30 +91,13 @@ describeUnix('the data folder is readable by the host’s user only', () => {
     mkdirSync(backupDir, { mode: 0o755 });
     writeFileSync(path.join(backupDir, 'office-2026-11-25T0200.sqlite'), '', { mode: 0o644 });
 
-    const child = spawn(process.execPath, [path.resolve('dist/server/main.js')], {
-      uid: nobody,
-      gid: nobody,
-      env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, BACKUP_DIR: backupDir, ADMIN_PASSWORD, PASSWORD_HASH_COST: '14' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const host = await spawnHost({ DATA_DIR: dataDir, BACKUP_DIR: backupDir, ADMIN_PASSWORD }, { uid: nobody, gid: nobody });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => {
-          const match = /listening on (\S+)/.exec(output);
-          if (match) resolve(match[1]!);
-        });
-        void exited.then(() => reject(new Error(`host exited:\n${output}`)));
-      });
-      expect(output).toContain(`WARNING: could not make ${backupDir} (EPERM), ${path.join(backupDir, 'office-2026-11-25T0200.sqlite')} (EPERM) readable by this user only`);
-      expect((await new Client(url).post('/api/tickets', { serviceCode: 'M' })).status).toBe(201);
+      expect(host.output()).toContain(`WARNING: could not make ${backupDir} (EPERM), ${path.join(backupDir, 'office-2026-11-25T0200.sqlite')} (EPERM) readable by this user only`);
+      expect((await new Client(host.url).post('/api/tickets', { serviceCode: 'M' })).status).toBe(201);
       expect(modesUnder(dataDir)['.']).toBe('700');
     } finally {
-      child.kill('SIGKILL');
-      await exited;
+      await killHard(host);
     }
   });
 });
