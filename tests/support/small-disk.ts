@@ -80,7 +80,12 @@ export function mountBreakableDisk(megabytes: number): BreakableDisk {
     rmSync(folder, { recursive: true, force: true });
     throw new Error(`Cannot make an ext4 image (${(error as Error).message}); the disk fault test needs truncate and mkfs.ext4 (e2fsprogs).`);
   }
-  mount();
+  try {
+    mount();
+  } catch (error) {
+    rmSync(image, { force: true });
+    throw error;
+  }
   return {
     folder,
     turnReadOnly: () => {
