@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupFileName, backupsToDelete } from '../core/backup-schedule.js';
 import type { Db } from './database.js';
+import { createPrivateFile, makePrivateFolder } from './private-files.js';
 
 export interface BackupResult {
   /** The new backup file. */
@@ -26,13 +27,16 @@ const ABANDONED_AFTER_MS = 60 * 60_000;
  * meanwhile. The host writes through this same connection, and SQLite carries such writes into the
  * copy as they happen: the backup is consistent as of the moment it completes and holds every
  * change committed before it started. The copy is written under a temporary name and renamed when
- * complete, so a file named `office-….sqlite` is always a whole backup.
+ * complete, so a file named `office-….sqlite` is always a whole backup. Folder and files are
+ * readable by this user only, like the data folder.
  */
 export async function backupDatabase(db: Db, options: { folder: string; keep: number; now: number }): Promise<BackupResult> {
-  mkdirSync(options.folder, { recursive: true });
+  makePrivateFolder(options.folder);
   const file = path.join(options.folder, backupFileName(options.now));
   const unfinished = path.join(options.folder, `.${path.basename(file)}.${randomBytes(4).toString('hex')}.partial`);
   try {
+    // Made private before SQLite writes into it; the rename keeps the mode.
+    createPrivateFile(unfinished);
     await db.backup(unfinished);
     useRollbackJournal(unfinished);
     renameSync(unfinished, file);

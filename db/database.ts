@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations/index.js';
+import { createPrivateFile } from './private-files.js';
 
 export type Db = Database.Database;
 
@@ -14,10 +15,13 @@ export class DatabaseOpenError extends Error {
  * - synchronous=FULL: a ticket number told to a citizen must survive a power cut, so every
  *   commit is on disk before the host answers.
  * - busy_timeout: a backup or a second process holding the lock briefly makes us wait, not fail.
+ * - A new database file is created readable by this user only, and SQLite gives its -wal and -shm
+ *   files the same mode.
  */
 export function openDatabase(file: string): Db {
   let db: Db;
   try {
+    createPrivateFile(file);
     db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -50,13 +54,16 @@ function migrate(db: Db): void {
   });
 }
 
+/** SQLite's codes, and the file system's for the empty database file created first. */
+const FOLDER_NOT_WRITABLE = new Set(['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'ENOENT', 'EACCES', 'EPERM', 'EROFS']);
+
 function explainOpenFailure(file: string, error: unknown): string {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_BUSY' || /locked|busy/i.test(message)) {
     return `The database ${file} is locked by another program. Stop the other office host (only one may run per data folder) and start again.`;
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || /readonly|unable to open|cannot open/i.test(message)) {
+  if (FOLDER_NOT_WRITABLE.has(code) || /readonly|unable to open|cannot open/i.test(message)) {
     return `Cannot open the database ${file} for writing. Check that the folder exists and that this user may write to it (DATA_DIR).`;
   }
   return `Cannot open the database ${file}: ${message}`;

@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { schemaVersion } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from './private-files.js';
 
 /** A restore that would lose data or install something that is not an office database. */
 export class RestoreRefusedError extends Error {
@@ -31,11 +32,13 @@ export function restoreDatabase(backupFile: string, databaseFile: string, replac
   if (isDatabaseInUse(databaseFile)) {
     throw new RestoreRefusedError(`The database ${databaseFile} is in use by a running office host. Stop the host first, then restore.`);
   }
-  mkdirSync(path.dirname(databaseFile), { recursive: true });
+  makePrivateFolder(path.dirname(databaseFile));
   // Checked as a copy beside its destination: the backup itself stays untouched (it may be on
-  // read-only media), and the final rename cannot leave half a file behind.
+  // read-only media), and the final rename cannot leave half a file behind. The copy takes the
+  // backup's mode, which may have been loosened on its way here.
   const incoming = `${databaseFile}.restoring`;
   copyFileSync(backupFile, incoming);
+  chmodSync(incoming, PRIVATE_FILE_MODE);
   let version: number;
   try {
     version = checkOfficeDatabase(incoming);
@@ -46,7 +49,7 @@ export function restoreDatabase(backupFile: string, databaseFile: string, replac
   const movedAside: string[] = [];
   for (const file of [databaseFile, ...COMPANION_SUFFIXES.map((suffix) => databaseFile + suffix)]) {
     if (!existsSync(file)) continue;
-    mkdirSync(replacedFolder, { recursive: true });
+    makePrivateFolder(replacedFolder);
     const target = path.join(replacedFolder, path.basename(file));
     renameSync(file, target);
     movedAside.push(target);

@@ -4,9 +4,10 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { isStorageFailure } from '../db/storage-failure.js';
 import { identifyCaller } from './auth.js';
 import type { App, HostContext } from './context.js';
-import { ApiError } from './errors.js';
+import { ApiError, ChangeNotSavedError } from './errors.js';
 import { registerRequestGuards } from './request-guards.js';
 import { staticRoutes } from './static.js';
 import { officeValidatorCompiler } from './validation.js';
@@ -50,9 +51,11 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   // converted to the numbers they spell, path ids only from plain decimal digits.
   app.setValidatorCompiler(officeValidatorCompiler);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError, request, reply) => {
+    // Every write path, not only the group commit, answers a disk that refused it with 503 not_saved.
+    const error = isStorageFailure(thrown) ? new ChangeNotSavedError(thrown) : thrown;
     if (error instanceof ApiError) {
-      // A deliberate 5xx (a batch of tickets whose transaction failed) still means the disk or the
+      // A deliberate 5xx (a change whose transaction failed) still means the disk or the
       // database is in trouble. The cause's name and code only: SQLite messages can quote values.
       if (error.status >= 500) {
         const cause = error.cause as { name?: unknown; code?: unknown } | undefined;

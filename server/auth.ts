@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { StaffRole } from '../core/types.js';
 import type { StaffMember } from '../db/staff.js';
+import { isStorageFailure } from '../db/storage-failure.js';
 import type { Store } from '../db/store.js';
 import { ApiError, forbidden, unauthorized } from './errors.js';
 import { hashToken } from './secrets.js';
@@ -45,7 +46,7 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
         const staff = store.staff.get(session.staffId);
         if (staff?.active) {
           // Touch at most once a minute: a busy counter should not write on every poll.
-          if (now - session.lastSeenAt > 60_000) store.sessions.touch(tokenHash, now);
+          if (now - session.lastSeenAt > 60_000) touchBestEffort(() => store.sessions.touch(tokenHash, now));
           caller.staff = staff;
           caller.sessionTokenHash = tokenHash;
         }
@@ -61,7 +62,7 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
     if (!device) throw invalidToken();
     const now = policy.clock();
     // Like sessions, "last seen" is written at most once a minute: a kiosk polls all day.
-    if (device.lastSeenAt === null || now - device.lastSeenAt > 60_000) store.kioskDevices.touch(device.id, now);
+    if (device.lastSeenAt === null || now - device.lastSeenAt > 60_000) touchBestEffort(() => store.kioskDevices.touch(device.id, now));
     caller.kiosk = true;
     caller.kioskId = device.id;
   }
@@ -71,6 +72,19 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
 
 function invalidToken(): ApiError {
   return new ApiError(401, 'invalid_token', 'This kiosk token is not valid (revoked or unknown). Pair the kiosk again.');
+}
+
+/**
+ * A session's or kiosk's "last seen" write. On a full or read-only disk it fails; the request goes
+ * on (a read must not fail for it), and the next request tries again. A session whose touches the
+ * disk refuses for the whole idle time expires as if unused.
+ */
+function touchBestEffort(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!isStorageFailure(error)) throw error;
+  }
 }
 
 function isIdleExpired(session: { lastSeenAt: number }, now: number, idleMinutes: number): boolean {

@@ -1,16 +1,8 @@
 import type { OfficeEvent } from '../core/events.js';
 import type { Store } from '../db/store.js';
 import { applyWithEvents, type ChangeWithEvents } from './commit.js';
-import { ApiError } from './errors.js';
+import { ChangeNotSavedError } from './errors.js';
 import type { EventBus } from './event-bus.js';
-
-/** A whole batch could not be committed (a full or failing disk): none of its changes was stored. */
-export class ChangeNotSavedError extends ApiError {
-  constructor(cause: unknown) {
-    super(503, 'not_saved', 'The office host could not save this just now. Nothing was stored; please try again.');
-    this.cause = cause;
-  }
-}
 
 interface PendingChange<T> {
   work: ChangeWithEvents<T>;

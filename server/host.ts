@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseOpenError } from '../db/database.js';
-import { openStore } from '../db/store.js';
+import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '../db/data-folder-lock.js';
+import { makeDataPrivate, makePrivateFolder } from '../db/private-files.js';
+import { openStore, type Store } from '../db/store.js';
 import { createScanner } from '../hardware/create-scanner.js';
 import { buildApp } from './app.js';
 import { Appointments } from './appointments.js';
@@ -30,12 +32,15 @@ export interface HostOptions {
 /** Opens the office database, serves the API and pages, and returns once it is listening. */
 export async function startHost(config: HostConfig, options: HostOptions = {}): Promise<RunningHost> {
   const print = options.print ?? ((line: string) => console.log(line));
+  const lock = takeDataFolder(config.dataDir);
+  let store: Store;
   try {
-    mkdirSync(config.dataDir, { recursive: true });
+    makeDataPrivate(config, print);
+    store = openStore(path.join(config.dataDir, DATABASE_FILE));
   } catch (error) {
-    throw new DatabaseOpenError(`Cannot create the data folder ${config.dataDir} (${(error as NodeJS.ErrnoException).code}). Check DATA_DIR and this user's rights.`);
+    lock.release();
+    throw error;
   }
-  const store = openStore(path.join(config.dataDir, DATABASE_FILE));
   try {
     const seeded = await seedIfEmpty(store, config.adminPassword, config.passwordHashCost, config.clock());
     if (seeded.generatedPassword) {
@@ -74,10 +79,29 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
         await hostScanner.stop();
         await app.close();
         store.close();
+        lock.release();
       },
     };
   } catch (error) {
     store.close();
+    lock.release();
     throw error;
+  }
+}
+
+/** Creates the data folder if needed and takes it for this process: one host per folder (README, exit code 3). */
+function takeDataFolder(dataDir: string): DataFolderLock {
+  try {
+    makePrivateFolder(dataDir);
+  } catch (error) {
+    throw new DatabaseOpenError(`Cannot create the data folder ${dataDir} (${(error as NodeJS.ErrnoException).code}). Check DATA_DIR and this user's rights.`);
+  }
+  try {
+    return lockDataFolder(dataDir);
+  } catch (error) {
+    if (error instanceof DataFolderInUseError) {
+      throw new DatabaseOpenError(`The data folder ${dataDir} is in use by another office host (or a restore). Only one host may run per folder: stop the other one, or give this one its own DATA_DIR.`);
+    }
+    throw new DatabaseOpenError(`Cannot lock the data folder ${dataDir} (${error instanceof Error ? error.message : String(error)}). Check DATA_DIR and this user's rights.`);
   }
 }

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfficeEvent } from '../../core/events.js';
+import { runRestore } from '../support/child-host.js';
 import { fillHistory } from '../support/office-history.js';
 import { allowTicketBursts } from '../support/issuance-limits.js';
 import { OfficeTraffic } from '../support/office-traffic.js';
@@ -25,15 +25,6 @@ function tempFolder(name: string): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), `borgerservice-${name}-`));
   folders.push(folder);
   return folder;
-}
-
-/** `npm run restore -- …`, as package.json runs it. */
-function runRestore(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/restore.ts', ...args], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
 
 async function lastSeq(url: string): Promise<number> {

@@ -12,13 +12,14 @@ export interface ChildHost {
 
 /**
  * The built office host as its own process, exactly as `npm start` runs it, so a test can kill it
- * with SIGKILL. `npm test` builds before vitest runs.
+ * with SIGKILL; as another `user` when the test runs as root. `npm test` builds before vitest runs.
  */
-export async function spawnHost(env: NodeJS.ProcessEnv): Promise<ChildHost> {
+export async function spawnHost(env: NodeJS.ProcessEnv, user?: { uid: number; gid: number }): Promise<ChildHost> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build:host" first (npm test does).`);
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH, PORT: '0', PASSWORD_HASH_COST: '14', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -59,4 +60,13 @@ export async function killHard(host: ChildHost): Promise<void> {
   const exited = new Promise((resolve) => host.process.once('exit', resolve));
   host.process.kill('SIGKILL');
   await exited;
+}
+
+/** `npm run restore -- …`, as package.json runs it. */
+export function runRestore(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/restore.ts', ...args], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
