@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD_CHANGES_PER_MINUTE } from '../../server/routes/staff.js';
+import { canLogIn as canLogInAt, createMember } from '../support/staff-member.js';
 import { ADMIN_PASSWORD, Client, startTestHost, type TestHost } from '../support/test-host.js';
 
 let running: TestHost;
@@ -11,16 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => running.stop());
 
-async function member(username: string, role: 'clerk' | 'manager'): Promise<{ id: number; client: Client; password: string }> {
-  const password = `${username}-password-1`;
-  const created = await admin.post('/api/staff', { username, displayName: `${username} name`, password, role });
-  expect(created.status).toBe(201);
-  const client = new Client(running.url);
-  await client.login(username, password);
-  return { id: created.body.id, client, password };
-}
-
-const canLogIn = async (username: string, password: string) => (await new Client(running.url).post('/api/auth/login', { username, password })).status === 200;
+const member = (username: string, role: 'clerk' | 'manager') => createMember(admin, username, role);
+const canLogIn = (username: string, password: string) => canLogInAt(running.url, username, password);
 
 describe('a clerk changes their own password', () => {
   it('with the current one; the session it was changed from goes on, the others end', async () => {
