@@ -19,9 +19,12 @@ const hourFormatter = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** `YYYY-MM-DD` of the Copenhagen day that contains the instant. */
+/**
+ * `YYYY-MM-DD` of the Copenhagen day that contains the instant. Refuses an instant past the year
+ * 9999: its day would be written with five digits and sort before today's as text.
+ */
 export function officeDayOf(epochMs: number): string {
-  return dayFormatter.format(epochMs);
+  return requireFourDigitYear(dayFormatter.format(epochMs));
 }
 
 /** Minutes since Copenhagen midnight (0–1439), for opening hours and per-hour statistics. */
@@ -56,14 +59,40 @@ export function startOfOfficeDay(day: string): number {
 
 /** The day after `day`, as `YYYY-MM-DD`. */
 export function nextOfficeDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return addOfficeDays(day, 1);
 }
 
+/** `day` moved by a number of calendar days (negative: back), as `YYYY-MM-DD`. */
+export function addOfficeDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  // toISOString writes years past 9999 as "+010000-…"; the guard keeps that from being cut to a day.
+  return requireFourDigitYear(new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10));
+}
+
+/**
+ * Orders two office days as dates (negative, 0, positive). Text order is date order only for
+ * `YYYY-MM-DD` with a four-digit year — "10000-01-01" sorts before "2026-12-06" as text — so
+ * anything else is refused rather than misordered.
+ */
+export function compareOfficeDays(a: string, b: string): number {
+  for (const day of [a, b]) {
+    if (!isOfficeDay(day)) throw new RangeError(`"${day}" is not an office day (YYYY-MM-DD).`);
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function requireFourDigitYear(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`${day} is outside the years 0000–9999 an office day can be written in.`);
+  return day;
+}
+
+/** A real calendar day written `YYYY-MM-DD` with a four-digit year. */
 export function isOfficeDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 

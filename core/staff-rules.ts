@@ -4,6 +4,7 @@ import type { StaffRole } from './types.js';
  * Who may change whose account. A manager runs the floor and looks after clerks and other
  * managers; admin accounts (which pair kiosks and take backups) are an admin's business. The
  * office must never be left without an active admin, or nobody could pair a kiosk again.
+ * Anyone, a clerk too, may change their own password (with the current one, checked by the host).
  */
 
 export interface StaffAccount {
@@ -20,7 +21,7 @@ export type StaffChange =
 
 export interface StaffChangeRefusal {
   status: 403 | 409;
-  code: 'admin_only' | 'last_admin' | 'cannot_deactivate_self';
+  code: 'forbidden' | 'admin_only' | 'last_admin' | 'cannot_deactivate_self';
   message: string;
 }
 
@@ -29,6 +30,10 @@ export function staffChangeRefusal(actor: StaffAccount, target: StaffAccount, ch
   const touchesAdmin = target.role === 'admin' || (change.kind === 'update' && change.role === 'admin');
   if (touchesAdmin && actor.role !== 'admin') {
     return { status: 403, code: 'admin_only', message: 'Only an admin can change an admin account or make someone an admin.' };
+  }
+  const ownPassword = change.kind === 'reset_password' && target.id === actor.id;
+  if (actor.role === 'clerk' && !ownPassword) {
+    return { status: 403, code: 'forbidden', message: 'A clerk can change only their own password; ask a manager.' };
   }
   if (change.kind === 'deactivate' && target.id === actor.id) {
     return { status: 409, code: 'cannot_deactivate_self', message: 'You cannot deactivate your own account; ask another manager or admin.' };

@@ -1,6 +1,7 @@
 import type { Slot } from '../core/appointments/capacity.js';
 import type { Appointment, AppointmentSource, AppointmentStatus, Arrival } from '../core/appointments/types.js';
 import type { Db } from './database.js';
+import { FOUR_DIGIT_OFFICE_DAY } from './office-day-sql.js';
 
 interface AppointmentRow {
   id: number;
@@ -80,7 +81,7 @@ export class AppointmentRepository {
     );
     this.linkTicket = db.prepare<[number, number]>('UPDATE tickets SET appointment_id = ? WHERE id = ?');
     this.ticketOf = db.prepare<[number], { id: number }>('SELECT min(id) AS id FROM tickets WHERE appointment_id = ?');
-    this.eraseNames = db.prepare<[string]>('UPDATE appointments SET name = NULL WHERE office_day < ? AND name IS NOT NULL');
+    this.eraseNames = db.prepare<[string]>(`UPDATE appointments SET name = NULL WHERE office_day < ? AND ${FOUR_DIGIT_OFFICE_DAY} AND name IS NOT NULL`);
   }
 
   create(appointment: Omit<Appointment, 'id'>): Appointment {

@@ -1,7 +1,8 @@
 import type { ChainAnchor } from '../core/audit-chain.js';
-import { nextOfficeDay, officeDayOf, startOfOfficeDay } from '../core/office-day.js';
+import { compareOfficeDays, nextOfficeDay, officeDayOf, startOfOfficeDay } from '../core/office-day.js';
 import type { DailySummary } from '../core/stats/daily-summary.js';
 import type { Db } from './database.js';
+import { FOUR_DIGIT_OFFICE_DAY } from './office-day-sql.js';
 
 /** What deleting one day's detail removed, and where the audit chain now starts. */
 export interface PurgedDetail {
@@ -77,8 +78,10 @@ export class RetentionRepository {
     this.lastRun = db.prepare<[], { last_run_at: number }>('SELECT last_run_at FROM retention_runs WHERE id = 1');
     this.saveRun = db.prepare<[number]>('INSERT INTO retention_runs (id, last_run_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last_run_at = excluded.last_run_at');
     // Each one seek in an index by day or time (tickets_by_day, appointments_by_day, id_checks_by_time, events_by_time).
-    this.firstTicketDayAfter = db.prepare<[string], { day: string }>('SELECT office_day AS day FROM tickets WHERE office_day > ? ORDER BY office_day LIMIT 1');
-    this.firstAppointmentDayAfter = db.prepare<[string], { day: string }>('SELECT office_day AS day FROM appointments WHERE office_day > ? ORDER BY office_day LIMIT 1');
+    this.firstTicketDayAfter = db.prepare<[string], { day: string }>(`SELECT office_day AS day FROM tickets WHERE office_day > ? AND ${FOUR_DIGIT_OFFICE_DAY} ORDER BY office_day LIMIT 1`);
+    this.firstAppointmentDayAfter = db.prepare<[string], { day: string }>(
+      `SELECT office_day AS day FROM appointments WHERE office_day > ? AND ${FOUR_DIGIT_OFFICE_DAY} ORDER BY office_day LIMIT 1`,
+    );
     this.firstIdCheckFrom = db.prepare<[number], { at: number }>('SELECT at FROM id_checks WHERE at >= ? ORDER BY at LIMIT 1');
     this.firstEventAtFrom = db.prepare<[number], { at: number }>('SELECT at FROM events WHERE at >= ? ORDER BY at LIMIT 1');
     this.saveSummary = db.prepare(
@@ -92,10 +95,10 @@ export class RetentionRepository {
     );
     // A continuation keeps its day (core/ticket-lifecycle.ts), so a transfer never links two days.
     this.deleteTickets = db.prepare<[string]>('DELETE FROM tickets WHERE office_day = ?');
-    this.deleteDaySequences = db.prepare<[string]>('DELETE FROM day_sequences WHERE office_day <= ?');
+    this.deleteDaySequences = db.prepare<[string]>(`DELETE FROM day_sequences WHERE office_day <= ? AND ${FOUR_DIGIT_OFFICE_DAY}`);
     // A booking or check a kept ticket points at stays until that ticket goes.
     this.deleteAppointments = db.prepare<[string]>(
-      'DELETE FROM appointments WHERE office_day <= ? AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.appointment_id = appointments.id)',
+      `DELETE FROM appointments WHERE office_day <= ? AND ${FOUR_DIGIT_OFFICE_DAY} AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.appointment_id = appointments.id)`,
     );
     this.deleteIdChecks = db.prepare<[number]>(
       'DELETE FROM id_checks WHERE at < ? AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id_check_id = id_checks.id)',
@@ -133,7 +136,7 @@ export class RetentionRepository {
       dayOf(this.firstIdCheckFrom.get(fromAt)?.at ?? null),
       dayOf(this.firstEventAtFrom.get(fromAt)?.at ?? null),
     ].filter((day): day is string => day !== null);
-    return days.length === 0 ? null : days.sort()[0]!;
+    return days.length === 0 ? null : days.sort(compareOfficeDays)[0]!;
   }
 
   /**

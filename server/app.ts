@@ -61,7 +61,7 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
         const cause = error.cause as { name?: unknown; code?: unknown } | undefined;
         request.log.error({ err: { name: cause?.name, code: cause?.code } }, error.code);
       }
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+      return reply.status(error.status).headers(error.headers).send({ error: { code: error.code, message: error.message } });
     }
     if (error.validation) {
       return reply.status(400).send({ error: { code: 'invalid_request', message: error.message } });

@@ -19,6 +19,7 @@ import {
   type ServiceSlotView,
 } from '../core/appointments/types.js';
 import type { EventType, NewOfficeEvent, TicketEventData } from '../core/events.js';
+import { isWithinBookingHorizon, YEARS_AHEAD } from '../core/day-window.js';
 import { officeDayOf } from '../core/office-day.js';
 import { newTicket } from '../core/ticket-lifecycle.js';
 import { formatTicketNumber } from '../core/ticket-number.js';
@@ -284,6 +285,9 @@ export class Appointments {
 
   private requireRoom(serviceCode: string, slot: Slot, now: number, exceptId?: number): void {
     if (isSlotOver(slot, now)) throw conflict('slot_in_past', 'That slot is already over.');
+    if (!isWithinBookingHorizon(slot.start, now)) {
+      throw badRequest('too_far_ahead', `Bookings can be made up to ${YEARS_AHEAD} years ahead.`);
+    }
     const capacity = this.capacityOf(serviceCode);
     if (!fitsCapacity(this.repo.overlapping(serviceCode, slot, exceptId), slot, capacity)) {
       throw conflict('slot_full', `Service ${serviceCode} has no free place at ${new Date(slot.start).toISOString()} (${capacity} at a time).`);

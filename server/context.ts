@@ -7,6 +7,7 @@ import type { EventBus } from './event-bus.js';
 import type { HostScanner } from './host-scanner.js';
 import type { IdChecker } from './id-checker.js';
 import type { Office } from './office.js';
+import type { PasswordHashing } from './password-hashing.js';
 
 /** The Fastify instance with TypeBox schemas typing each route's body, params and query. */
 export type App = FastifyInstance<
@@ -26,4 +27,5 @@ export interface HostContext {
   idChecker: IdChecker;
   hostScanner: HostScanner;
   appointments: Appointments;
+  passwords: PasswordHashing;
 }

@@ -15,11 +15,14 @@ import { EventBus } from './event-bus.js';
 import { HostScanner } from './host-scanner.js';
 import { IdChecker } from './id-checker.js';
 import { Office } from './office.js';
+import { PasswordHashing } from './password-hashing.js';
 import { seedIfEmpty } from './seed.js';
 
 export interface RunningHost {
   url: string;
   app: App;
+  /** Every password hash a request needs; tests read its load. */
+  passwords: PasswordHashing;
   close(): Promise<void>;
 }
 
@@ -51,9 +54,10 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
     const idChecker = new IdChecker(store, office, config.clock, loadOrCreateDocumentHashKey(config.dataDir));
     const hostScanner = new HostScanner(createScanner({ kind: config.scanner }), idChecker);
     const appointments = new Appointments(store, bus, config.clock);
+    const passwords = new PasswordHashing(config.passwordHashCost);
     const https = config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined;
     const app = await buildApp(
-      { config, store, office, bus, idChecker, hostScanner, appointments },
+      { config, store, office, bus, idChecker, hostScanner, appointments, passwords },
       { logLevel: options.logLevel ?? 'warn', https },
     );
     await app.listen({ port: config.port, host: config.host });
@@ -73,6 +77,7 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
     return {
       url,
       app,
+      passwords,
       close: async () => {
         dayEnd.stop();
         await nightlyBackups.stop();

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { NewOfficeEvent } from '../core/events.js';
-import { nextOfficeDay, startOfOfficeDay } from '../core/office-day.js';
+import { compareOfficeDays, nextOfficeDay, startOfOfficeDay } from '../core/office-day.js';
 import { DEFAULT_RETENTION, lastExpiredDay, nextRetentionDue, retryAfterFailure, RETENTION_SETTING, type RetentionSettings } from '../core/retention.js';
 import { summariseDay } from '../core/stats/daily-summary.js';
 import { deletedNothing, RetentionRepository, type PurgedDetail } from '../db/retention.js';
@@ -47,7 +47,7 @@ export async function runRetention(deps: RetentionDeps, stopped?: AbortSignal): 
     // points at it. A later day's purge takes such leftovers too (it deletes everything older
     // still allowed to go), so the walk jumps to the next day with detail instead of visiting
     // every empty day in between, and never visits a day twice.
-    for (let day = repository.oldestDetailDay(); day !== null && day <= lastDay; day = repository.oldestDetailDay(day)) {
+    for (let day = repository.oldestDetailDay(); day !== null && compareOfficeDays(day, lastDay) <= 0; day = repository.oldestDetailDay(day)) {
       // Stopping between days leaves a consistent database; the next start catches up the rest.
       stopped?.throwIfAborted();
       const purged = purgeDay(deps, repository, reader, day);

@@ -5,7 +5,6 @@ import type { StaffMember } from '../db/staff.js';
 import { commitWithEvents } from './commit.js';
 import type { HostContext } from './context.js';
 import { ApiError, badRequest, notFound } from './errors.js';
-import { hashPassword, verifyPassword } from './secrets.js';
 
 /**
  * Changes to staff accounts after they are created. Each checks the rules of core/staff-rules.ts
@@ -38,10 +37,14 @@ export class StaffAccounts {
     targetId: number,
     passwords: { password: string; currentPassword?: string | undefined },
     actorSessionHash: string | null,
+    client: string,
   ): Promise<{ sessionsEnded: number }> {
-    if (targetId === actor.id) await this.checkCurrentPassword(actor, passwords.currentPassword);
+    // Refused before any hash is computed, and checked again inside the change's transaction.
+    const target = this.ctx.store.staff.get(targetId);
+    if (target) this.refuseIfNotAllowed(actor, target, { kind: 'reset_password' });
+    if (targetId === actor.id) await this.checkCurrentPassword(actor, passwords.currentPassword, client);
     // Hashing takes a noticeable moment; it happens before the transaction, never inside it.
-    const passwordHash = await hashPassword(passwords.password, this.ctx.config.passwordHashCost);
+    const passwordHash = await this.ctx.passwords.hash(client, passwords.password);
     const { sessionsEnded } = this.change(actor, targetId, (target) => ({
       check: { kind: 'reset_password' },
       apply: () => this.ctx.store.staff.setPasswordHash(target.id, passwordHash),
@@ -51,10 +54,10 @@ export class StaffAccounts {
     return { sessionsEnded };
   }
 
-  private async checkCurrentPassword(actor: StaffMember, currentPassword: string | undefined): Promise<void> {
+  private async checkCurrentPassword(actor: StaffMember, currentPassword: string | undefined, client: string): Promise<void> {
     if (currentPassword === undefined) throw badRequest('current_password_required', 'To change your own password, give your current password too.');
     const stored = this.ctx.store.staff.findForLogin(actor.username);
-    if (!stored || !(await verifyPassword(currentPassword, stored.passwordHash))) {
+    if (!stored || !(await this.ctx.passwords.verify(client, currentPassword, stored.passwordHash))) {
       throw new ApiError(403, 'wrong_password', 'The current password is wrong.');
     }
   }
@@ -77,6 +80,11 @@ export class StaffAccounts {
     })).member;
   }
 
+  private refuseIfNotAllowed(actor: StaffMember, target: StaffMember, change: StaffChange): void {
+    const refusal = staffChangeRefusal(actor, target, change, this.ctx.store.staff.activeAdminCount());
+    if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);
+  }
+
   private change(
     actor: StaffMember,
     targetId: number,
@@ -94,8 +102,7 @@ export class StaffAccounts {
       const target = store.staff.get(targetId);
       if (!target) throw notFound(`Staff member ${targetId}`);
       const step = plan(target);
-      const refusal = staffChangeRefusal(actor, target, step.check, store.staff.activeAdminCount());
-      if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);
+      this.refuseIfNotAllowed(actor, target, step.check);
       step.apply();
       const sessionsEnded = step.endSessions === undefined ? 0 : store.sessions.deleteOfStaff(target.id, step.endSessions === 'all' ? null : step.endSessions);
       const event: NewOfficeEvent = {

@@ -1,4 +1,4 @@
-import { nextOfficeDay, officeDayOf, startOfOfficeDay } from '../office-day.js';
+import { addOfficeDays, compareOfficeDays, isOfficeDay, nextOfficeDay, officeDayOf, startOfOfficeDay } from '../office-day.js';
 import type { Appointment } from './types.js';
 
 /**
@@ -6,7 +6,9 @@ import type { Appointment } from './types.js';
  * the current office day; anything booked for it may still turn up.
  */
 export function dueNoShows<T extends Pick<Appointment, 'status' | 'officeDay'>>(appointments: readonly T[], today: string): T[] {
-  return appointments.filter((a) => a.status === 'booked' && a.officeDay < today);
+  // A day stored before the host refused them ("10000-01-01") is no past day: left alone, not
+  // misread as one by text order.
+  return appointments.filter((a) => a.status === 'booked' && isOfficeDay(a.officeDay) && compareOfficeDays(a.officeDay, today) < 0);
 }
 
 /**
@@ -15,7 +17,7 @@ export function dueNoShows<T extends Pick<Appointment, 'status' | 'officeDay'>>(
  * plus the office's retention days, then goes.
  */
 export function firstDayKeepingNames(today: string, retentionDays: number): string {
-  return addDays(today, -retentionDays);
+  return addOfficeDays(today, -retentionDays);
 }
 
 /**
@@ -28,7 +30,3 @@ export function msUntilNextDayEndCheck(now: number): number {
   return Math.max(1, Math.min(midnight - now, 60 * 60_000));
 }
 
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}

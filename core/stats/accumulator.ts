@@ -1,4 +1,5 @@
 import type { Service } from '../types.js';
+import { compareOfficeDays } from '../office-day.js';
 import { counterSessions, splitByDay, splitByHour, type CounterEvent, type CounterSession, type TimeWindow } from './capacity.js';
 import { DURATION_METRICS, DurationStore, type DurationFigures, type DurationMetric } from './durations.js';
 import { FigureTally, type BookingFact, type Figures, type IdCheckFact } from './figures.js';
@@ -117,7 +118,7 @@ export class StatsAccumulator {
   /** A booking with its slot on one of the range's days. */
   addBooking(booking: BookingFact): void {
     const { from, to } = this.source.range;
-    if (booking.officeDay < from || booking.officeDay > to) return;
+    if (compareOfficeDays(booking.officeDay, from) < 0 || compareOfficeDays(booking.officeDay, to) > 0) return;
     this.summary.addBooking(booking);
     for (const grouping of this.groupings) {
       if (grouping.groupBy === 'day') grouping.tally(booking.officeDay).addBooking(booking);

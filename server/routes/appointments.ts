@@ -8,6 +8,7 @@ import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { ticketView } from '../views.js';
+import { checkDayRange, DayParam } from './day-range.js';
 import { IdParams, ServiceCode } from './schemas.js';
 
 /** A day's export from a booking system is a few hundred lines; 1 MB leaves room without inviting abuse. */
@@ -39,7 +40,7 @@ const CheckInBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const DayQuery = Type.Object({ day: Type.Optional(Type.String({ maxLength: 10 })) }, { additionalProperties: false });
+const DayQuery = Type.Object({ day: Type.Optional(DayParam) }, { additionalProperties: false });
 
 const Minutes = (maximum: number) => Type.Integer({ minimum: 0, maximum });
 const SlotMinutes = Type.Integer({ minimum: 5, maximum: 240 });
@@ -78,8 +79,10 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
 
   app.get('/api/appointments', { schema: { tags: ['appointments'], summary: "A day's bookings (staff)", querystring: DayQuery } }, async (request) => {
     requireStaff(request);
-    const day = request.query.day ?? officeDayOf(config.clock());
+    const now = config.clock();
+    const day = request.query.day ?? officeDayOf(now);
     if (!isOfficeDay(day)) throw badRequest('invalid_day', 'day must be a date written YYYY-MM-DD.');
+    checkDayRange(day, day, now);
     return appointments.ofDay(day);
   });
 

@@ -29,8 +29,8 @@ async function managersOnly(request: FastifyRequest): Promise<void> {
 }
 
 /** The instants a `from`–`to` filter spans; either end may be open. */
-function timeWindow(from: string | undefined, to: string | undefined): { start: number; end: number } {
-  checkDayRange(from, to);
+function timeWindow(from: string | undefined, to: string | undefined, now: number): { start: number; end: number } {
+  checkDayRange(from, to, now);
   return {
     start: from === undefined ? Number.MIN_SAFE_INTEGER : startOfOfficeDay(from),
     end: to === undefined ? Number.MAX_SAFE_INTEGER : startOfOfficeDay(nextOfficeDay(to)),
@@ -67,7 +67,7 @@ export function auditRoutes(app: App, { store, office, config }: HostContext): v
     async (request, reply) => {
       const { from, to, type, staffId, limit = DEFAULT_PAGE, before } = request.query;
       const rows = repository.entries({
-        ...timeWindow(from, to),
+        ...timeWindow(from, to, config.clock()),
         type: type ?? null,
         staffId: staffId ?? null,
         before: before ?? Number.MAX_SAFE_INTEGER,

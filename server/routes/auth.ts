@@ -1,37 +1,49 @@
 import { Type } from 'typebox';
+import { AttemptWindow } from '../../core/attempt-window.js';
 import { SESSION_COOKIE, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
-import { unauthorized } from '../errors.js';
-import { hashToken, newToken, verifyPassword } from '../secrets.js';
+import { ApiError, unauthorized } from '../errors.js';
+import { hashToken, newToken } from '../secrets.js';
 
 const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
 
-/** A hash no password matches, at the configured cost, so an unknown username takes as long as a wrong password. */
-const unmatchableHash = (cost: number) => `scrypt$${2 ** cost}$8$1$${'A'.repeat(22)}==$${'A'.repeat(43)}=`;
+/**
+ * Login tries a PC may make a minute, whatever user names it tries: colleagues logging in one
+ * after another at a shared PC stay far below it, a script rotating through names does not.
+ */
+export const LOGINS_PER_ADDRESS_PER_MINUTE = 30;
+/** Tries at one account from one PC a minute: a clerk who mistypes a few times is not slowed. */
+export const LOGINS_PER_ACCOUNT_PER_MINUTE = 10;
 
-export function authRoutes(app: App, { store, office, config }: HostContext): void {
-  const noSuchUserHash = unmatchableHash(config.passwordHashCost);
+export function authRoutes(app: App, { store, office, config, passwords }: HostContext): void {
+  // Counted by hand: @fastify/rate-limit applies only the first of several limits on one route.
+  const loginsPerAddress = new AttemptWindow(LOGINS_PER_ADDRESS_PER_MINUTE, 60_000);
   app.post(
     '/api/auth/login',
     {
       schema: { tags: ['auth'], body: LoginBody },
-      // Guessing one account's password is slowed to a crawl; a clerk who mistypes a few times,
-      // or colleagues logging in one after another at a shared PC, are not.
+      // Counted before the body is read, so malformed tries count too.
+      onRequest: async (request) => {
+        const verdict = loginsPerAddress.hit(request.ip, config.clock());
+        if (!verdict.allowed) {
+          throw new ApiError(429, 'rate_limited', 'Too many login attempts from this PC. Wait a minute.', { 'retry-after': String(verdict.retryAfterSeconds) });
+        }
+      },
       config: {
         rateLimit: {
-          max: 10,
+          max: LOGINS_PER_ACCOUNT_PER_MINUTE,
           timeWindow: '1 minute',
           hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+          keyGenerator: (request) => `login|${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
         },
       },
     },
     async (request, reply) => {
       const found = store.staff.findForLogin(request.body.username);
-      const passwordOk = await verifyPassword(request.body.password, found?.passwordHash ?? noSuchUserHash);
+      const passwordOk = await passwords.verify(request.ip, request.body.password, found?.passwordHash ?? null);
       if (!found || !passwordOk || !found.member.active) throw unauthorized('Wrong username or password.');
       const token = newToken();
       const now = config.clock();

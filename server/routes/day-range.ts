@@ -1,14 +1,25 @@
 import { Type } from 'typebox';
-import { isOfficeDay } from '../../core/office-day.js';
+import { dayRefusal } from '../../core/day-window.js';
+import { compareOfficeDays, officeDayOf } from '../../core/office-day.js';
 import { badRequest } from '../errors.js';
 
-/** A Copenhagen day in a query string; the pattern gives a 400 for nonsense, `checkDayRange` for 2026-02-30. */
+/**
+ * A Copenhagen day in a query string. The pattern gives a 400 for nonsense; `checkDayRange`
+ * for 2026-02-30 and for days outside the accepted window (core/day-window.ts). Every route that
+ * takes a day uses this schema, and a test finds them all by it in the OpenAPI document.
+ */
 export const DayParam = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Copenhagen day, YYYY-MM-DD (inclusive)' });
 
-/** Refuses a day that does not exist and a range that runs backwards, as the statistics do; either end may be open. */
-export function checkDayRange(from: string | undefined, to: string | undefined): void {
+/**
+ * Refuses a day that does not exist (`invalid_date`), one outside 2000-01-01 … two years after
+ * today and a range that runs backwards (`invalid_range`); either end may be open. `now` is the
+ * host's clock.
+ */
+export function checkDayRange(from: string | undefined, to: string | undefined, now: number): void {
+  const today = officeDayOf(now);
   for (const day of [from, to]) {
-    if (day !== undefined && !isOfficeDay(day)) throw badRequest('invalid_date', `"${day}" is not a date of the form YYYY-MM-DD.`);
+    const refusal = day === undefined ? null : dayRefusal(day, today);
+    if (refusal) throw badRequest(refusal.code, refusal.message);
   }
-  if (from !== undefined && to !== undefined && from > to) throw badRequest('invalid_range', `from (${from}) is after to (${to}).`);
+  if (from !== undefined && to !== undefined && compareOfficeDays(from, to) > 0) throw badRequest('invalid_range', `from (${from}) is after to (${to}).`);
 }

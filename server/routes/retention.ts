@@ -65,7 +65,7 @@ export function retentionRoutes(app: App, ctx: HostContext): void {
     },
     async (request, reply) => {
       const { from, to } = request.query;
-      checkDayRange(from, to);
+      checkDayRange(from, to, config.clock());
       return reply.header('cache-control', 'no-store').send({ from, to, summaries: repository.summaries(from, to) });
     },
   );

@@ -3,11 +3,13 @@ import { STAFF_ROLES } from '../../core/types.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { conflict, forbidden } from '../errors.js';
-import { hashPassword } from '../secrets.js';
 import { StaffAccounts } from '../staff-accounts.js';
 import { IdParams } from './schemas.js';
 
 const Password = Type.String({ minLength: 10, maxLength: 200 });
+
+/** Password changes (own or someone else's) one account may make a minute. */
+export const PASSWORD_CHANGES_PER_MINUTE = 10;
 
 const CreateStaffBody = Type.Object(
   {
@@ -25,7 +27,7 @@ const UpdateStaffBody = Type.Object(
 );
 
 export function staffRoutes(app: App, ctx: HostContext): void {
-  const { store, office, config } = ctx;
+  const { store, office, config, passwords } = ctx;
   const accounts = new StaffAccounts(ctx);
 
   app.get('/api/staff', { schema: { tags: ['staff'] } }, async (request) => {
@@ -44,7 +46,7 @@ export function staffRoutes(app: App, ctx: HostContext): void {
       username: request.body.username,
       displayName: request.body.displayName,
       role: request.body.role,
-      passwordHash: await hashPassword(request.body.password, config.passwordHashCost),
+      passwordHash: await passwords.hash(request.ip, request.body.password),
       createdAt: config.clock(),
     });
     office.record({ at: config.clock(), type: 'staff.created', ticketId: null, counterId: null, staffId: actor.id, data: { createdStaffId: member.id, role: member.role } });
@@ -60,9 +62,19 @@ export function staffRoutes(app: App, ctx: HostContext): void {
   app.post(
     '/api/staff/:id/password',
     {
+      // Someone at a browser left logged in must not be able to guess the current password at
+      // the speed of the hash: tries a minute per account, from wherever they come.
+      config: {
+        rateLimit: {
+          max: PASSWORD_CHANGES_PER_MINUTE,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (request) => `password|${request.caller.staff?.id ?? request.ip}`,
+        },
+      },
       schema: {
         tags: ['staff'],
-        summary: "Set a new password; ends the member's other sessions. Your own needs currentPassword.",
+        summary: "Set a new password; ends the member's other sessions. Your own (any role) needs currentPassword.",
         params: IdParams,
         body: Type.Object(
           { password: Password, currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
@@ -71,8 +83,9 @@ export function staffRoutes(app: App, ctx: HostContext): void {
       },
     },
     async (request) => {
-      const actor = requireStaff(request, ['manager', 'admin']);
-      return accounts.resetPassword(actor, request.params.id, request.body, request.caller.sessionTokenHash);
+      // Any role: a clerk may change their own password; core/staff-rules.ts refuses the rest.
+      const actor = requireStaff(request);
+      return accounts.resetPassword(actor, request.params.id, request.body, request.caller.sessionTokenHash, request.ip);
     },
   );
 

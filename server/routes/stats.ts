@@ -14,12 +14,12 @@ import { ticketCsvStream } from '../export/csv.js';
 import { writeStatisticsWorkbook } from '../export/statistics-workbook.js';
 import { collectStats } from '../export/statistics.js';
 import { createXlsxWriter } from '../export/xlsx.js';
+import { checkDayRange, DayParam } from './day-range.js';
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Copenhagen day, YYYY-MM-DD (inclusive)' });
-const RangeQuery = Type.Object({ from: Day, to: Day });
-const StatsQuery = Type.Object({ from: Day, to: Day, groupBy: Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g)), { default: 'day' })) });
-const IntradayQuery = Type.Object({ from: Day, to: Day, period: Type.Optional(Type.Union(INTRADAY_PERIODS.map((p) => Type.Literal(p)), { default: 60 })) });
-const XlsxQuery = Type.Object({ from: Day, to: Day, lang: Type.Optional(Type.Union(LANGUAGES.map((l) => Type.Literal(l)), { default: 'da' })) });
+const RangeQuery = Type.Object({ from: DayParam, to: DayParam });
+const StatsQuery = Type.Object({ from: DayParam, to: DayParam, groupBy: Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g)), { default: 'day' })) });
+const IntradayQuery = Type.Object({ from: DayParam, to: DayParam, period: Type.Optional(Type.Union(INTRADAY_PERIODS.map((p) => Type.Literal(p)), { default: 60 })) });
+const XlsxQuery = Type.Object({ from: DayParam, to: DayParam, lang: Type.Optional(Type.Union(LANGUAGES.map((l) => Type.Literal(l)), { default: 'da' })) });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -28,7 +28,8 @@ async function managersOnly(request: FastifyRequest): Promise<void> {
   requireStaff(request, ['manager', 'admin']);
 }
 
-function rangeOf(query: { from: string; to: string }): StatsRange {
+function rangeOf(query: { from: string; to: string }, now: number): StatsRange {
+  checkDayRange(query.from, query.to, now);
   const parsed = parseStatsRange(query.from, query.to);
   if (!parsed.ok) throw badRequest(parsed.code, parsed.message);
   return parsed.range;
@@ -65,7 +66,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
       schema: { tags: ['stats'], summary: 'Statistics of a range of Copenhagen days, in total and by group (docs/statistics.md)', querystring: StatsQuery },
     },
     async (request, reply) => {
-      const range = rangeOf(request.query);
+      const range = rangeOf(request.query, config.clock());
       const reader = new StatsReader(databaseFile);
       try {
         const groupBy = request.query.groupBy ?? 'day';
@@ -84,7 +85,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
       schema: { tags: ['stats'], summary: 'Arrivals and served tickets per 15, 30 or 60 minutes of the clock, and the spread of waits (docs/statistics.md)', querystring: IntradayQuery },
     },
     async (request, reply) => {
-      const range = rangeOf(request.query);
+      const range = rangeOf(request.query, config.clock());
       const reader = new StatsReader(databaseFile);
       try {
         const intraday = new IntradayAccumulator(range, request.query.period ?? 60);
@@ -105,7 +106,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
     '/api/stats/export.csv',
     { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Every ticket of the range, one CSV row each (UTF-8 with BOM)', querystring: RangeQuery } },
     async (request, reply) => {
-      const range = rangeOf(request.query);
+      const range = rangeOf(request.query, config.clock());
       recordDownload(request, 'csv', range);
       return reply
         .header('cache-control', 'no-store')
@@ -119,7 +120,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
     '/api/stats/export.xlsx',
     { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Statistics workbook: summary, by hour, service, counter and clerk, and every ticket', querystring: XlsxQuery } },
     async (request, reply) => {
-      const range = rangeOf(request.query);
+      const range = rangeOf(request.query, config.clock());
       if (workbookInProgress) throw conflict('export_in_progress', 'A workbook is being written already. Try again when it has downloaded.');
       recordDownload(request, 'xlsx', range);
       workbookInProgress = true;

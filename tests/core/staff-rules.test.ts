@@ -15,6 +15,16 @@ describe('who may change whose account', () => {
     expect(code(manager, manager, { kind: 'update', role: 'clerk' })).toBeNull();
   });
 
+  it('lets a clerk change their own password and nothing else', () => {
+    const otherClerk: StaffAccount = { id: 5, role: 'clerk', active: true };
+    expect(code(clerk, clerk, { kind: 'reset_password' })).toBeNull();
+    expect(code(clerk, otherClerk, { kind: 'reset_password' })).toBe('forbidden');
+    expect(code(clerk, manager, { kind: 'reset_password' })).toBe('forbidden');
+    expect(code(clerk, clerk, { kind: 'update', role: 'clerk' })).toBe('forbidden');
+    expect(code(clerk, otherClerk, { kind: 'deactivate' })).toBe('forbidden');
+    expect(code(clerk, otherClerk, { kind: 'reactivate' })).toBe('forbidden');
+  });
+
   it('keeps admin accounts and the admin role for admins', () => {
     for (const change of [{ kind: 'update', role: 'admin' }, { kind: 'reset_password' }, { kind: 'deactivate' }, { kind: 'reactivate' }] as StaffChange[]) {
       expect(code(manager, change.kind === 'update' ? clerk : admin, change)).toBe('admin_only');

@@ -11,7 +11,7 @@ const close = vi.fn(async () => {});
 beforeEach(() => {
   started.mockReset();
   close.mockClear();
-  started.mockImplementation(async (config: HostConfig) => ({ url: `http://${config.host}:${config.port}`, app: {} as never, close }));
+  started.mockImplementation(async (config: HostConfig) => ({ url: `http://${config.host}:${config.port}`, app: {} as never, passwords: {} as never, close }));
 });
 
 const context = { env: {}, userDataDir: '/home/kiosk/.config/borgerservice-kiosk', isPackaged: false, rendererDir: '/opt/app/dist/renderer' };

@@ -49,7 +49,7 @@ beforeEach(() => {
   app.userDataDir = dir;
   started.mockReset();
   closeHost.mockClear();
-  started.mockImplementation(async (config: HostConfig) => ({ url: `http://${config.host}:${config.port}`, app: {} as never, close: closeHost }));
+  started.mockImplementation(async (config: HostConfig) => ({ url: `http://${config.host}:${config.port}`, app: {} as never, passwords: {} as never, close: closeHost }));
 });
 
 describe('startShell as a one-PC-office kiosk', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordedEvents } from '../support/recorded-events.js';
+import { canLogIn as canLogInAt, createMember } from '../support/staff-member.js';
 import { ADMIN_PASSWORD, Client, startTestHost, type TestHost } from '../support/test-host.js';
 
 let running: TestHost;
@@ -13,17 +14,8 @@ afterAll(async () => running.stop());
 
 const patch = (client: Client, route: string, body: unknown) => client.request('PATCH', route, body);
 
-/** Creates a member as the admin and returns their id and a logged-in client. */
-async function member(username: string, role: 'clerk' | 'manager' | 'admin'): Promise<{ id: number; client: Client; password: string }> {
-  const password = `${username}-password-1`;
-  const created = await admin.post('/api/staff', { username, displayName: `${username} name`, password, role });
-  expect(created.status).toBe(201);
-  const client = new Client(running.url);
-  await client.login(username, password);
-  return { id: created.body.id, client, password };
-}
-
-const canLogIn = async (username: string, password: string) => (await new Client(running.url).post('/api/auth/login', { username, password })).status === 200;
+const member = (username: string, role: 'clerk' | 'manager' | 'admin') => createMember(admin, username, role);
+const canLogIn = (username: string, password: string) => canLogInAt(running.url, username, password);
 
 describe('staff accounts after creation', () => {
   it('a manager renames a clerk and makes them a manager, but cannot grant admin', async () => {

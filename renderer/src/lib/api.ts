@@ -74,4 +74,6 @@ export const api = {
   transfer: (ticketId: number, serviceCode: string) => request<TicketView>('POST', `/api/tickets/${ticketId}/transfer`, { serviceCode }),
   queue: () => request<TicketView[]>('GET', '/api/queue'),
   display: () => request<DisplayView>('GET', '/api/display'),
+  changeOwnPassword: (staffId: number, currentPassword: string, password: string) =>
+    request<{ sessionsEnded: number }>('POST', `/api/staff/${staffId}/password`, { currentPassword, password }),
 };

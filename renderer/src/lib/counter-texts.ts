@@ -60,6 +60,20 @@ export const counterText = {
   requeuedOnLogout: { da: 'Du er logget ud. Den kaldte borger er sat tilbage i køen.', en: 'You are logged out. The called citizen is back in the queue.' },
 } satisfies Record<string, LocalizedText>;
 
+/** Changing one's own password from the console's header. */
+export const passwordText = {
+  open: { da: 'Skift adgangskode', en: 'Change password' },
+  title: { da: 'Skift din adgangskode', en: 'Change your password' },
+  current: { da: 'Nuværende adgangskode', en: 'Current password' },
+  next: { da: 'Ny adgangskode (mindst 10 tegn)', en: 'New password (at least 10 characters)' },
+  repeat: { da: 'Gentag den nye adgangskode', en: 'Repeat the new password' },
+  save: { da: 'Skift adgangskode', en: 'Change password' },
+  changed: {
+    da: 'Din adgangskode er skiftet. Du er stadig logget ind her; andre steder skal du logge ind igen.',
+    en: 'Your password has been changed. You are still logged in here; elsewhere you must log in again.',
+  },
+} satisfies Record<string, LocalizedText>;
+
 export const outcomeText: Record<Outcome, LocalizedText> = {
   mitid_issued: { da: 'MitID udstedt', en: 'MitID issued' },
   refused_no_valid_id: { da: 'Afvist: ingen gyldig legitimation', en: 'Refused: no valid ID' },
@@ -129,6 +143,18 @@ export const errorText: Record<string, LocalizedText> = {
   not_found: { da: 'Billetten eller skranken findes ikke længere.', en: 'The ticket or counter no longer exists.' },
   rate_limited: { da: 'For mange forsøg. Vent et minut og prøv igen.', en: 'Too many attempts. Wait a minute and try again.' },
   wrong_login: { da: 'Forkert brugernavn eller adgangskode.', en: 'Wrong username or password.' },
+  busy: { da: 'Serveren har travlt. Prøv igen om et øjeblik.', en: 'The host is busy. Try again in a moment.' },
+};
+
+/** Why the password was not changed, by the host's code (or the form's own check). */
+export const passwordErrorText: Record<string, LocalizedText> = {
+  mismatch: { da: 'De to nye adgangskoder er ikke ens.', en: 'The two new passwords are not the same.' },
+  too_short: { da: 'Den nye adgangskode skal have mindst 10 tegn.', en: 'The new password must have at least 10 characters.' },
+  wrong_password: { da: 'Den nuværende adgangskode er forkert.', en: 'The current password is wrong.' },
+  rate_limited: errorText.rate_limited!,
+  busy: errorText.busy!,
+  network: { da: 'Ingen forbindelse til serveren. Prøv igen.', en: 'No connection to the office host. Try again.' },
+  failed: { da: 'Adgangskoden blev ikke skiftet. Prøv igen.', en: 'The password was not changed. Try again.' },
 };
 
 export function refusalText(code: string, hostMessage: string): LocalizedText {

@@ -86,6 +86,7 @@ export const arrivalText: Record<Arrival, LocalizedText> = {
 export const bookingErrorText: Record<string, LocalizedText> = {
   slot_full: { da: 'Tiden er fuldt booket. Vælg en anden tid.', en: 'That time is fully booked. Choose another time.' },
   slot_in_past: { da: 'Tiden er allerede forbi.', en: 'That time is already over.' },
+  too_far_ahead: { da: 'Der kan højst bookes to år frem.', en: 'Bookings can be made at most two years ahead.' },
   name_too_long: { da: 'Navnet er over 40 tegn.', en: 'The name is over 40 characters.' },
   invalid_time: { da: 'Klokkeslættet kan ikke bruges (hele minutter, HH:MM).', en: 'The time cannot be used (whole minutes, HH:MM).' },
   unknown_service: { da: 'Ydelsen findes ikke eller er lukket.', en: 'The service does not exist or is closed.' },
@@ -111,6 +112,7 @@ export const skipReasonText: Record<string, LocalizedText> = {
   name_too_long: { da: 'Navnet er over 40 tegn', en: 'The name is over 40 characters' },
   slot_full: { da: 'Tiden er fuldt booket', en: 'The slot is fully booked' },
   slot_in_past: { da: 'Tiden er allerede forbi', en: 'The slot is already over' },
+  too_far_ahead: { da: 'Mere end to år frem', en: 'More than two years ahead' },
   already_imported: { da: 'Bookingen er allerede importeret', en: 'The booking was already imported' },
   cancelled_in_source: { da: 'Aflyst i bookingsystemet', en: 'Cancelled in the booking system' },
   recurring_event: { da: 'Gentagen begivenhed', en: 'Recurring event' },

@@ -20,6 +20,11 @@ describe('dueNoShows', () => {
     expect(dueNoShows(all, '2026-11-25').map((a) => a.id)).toEqual([1, 5]);
   });
 
+  it('compares days as dates: a booking stored for the year 10000 is no past day', () => {
+    // As text "10000-01-01" sorts before "2026-11-25"; such a booking turned into a no-show.
+    expect(dueNoShows([appointment(1, '10000-01-01', 'booked'), appointment(2, '2026-11-24', 'booked')], '2026-11-25').map((a) => a.id)).toEqual([2]);
+  });
+
   it('leaves everything of today alone, however late it is', () => {
     expect(dueNoShows([appointment(1, '2026-11-25', 'booked')], '2026-11-25')).toEqual([]);
   });
