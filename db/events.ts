@@ -41,7 +41,8 @@ export class EventRepository {
   private readonly appendAlone: (event: NewOfficeEvent) => OfficeEvent;
   private readonly after;
   private readonly last;
-  private readonly inRange;
+  private readonly firstAt;
+  private readonly latestCalls;
 
   constructor(private readonly db: Db) {
     this.chain = new ChainStatements(db);
@@ -53,7 +54,11 @@ export class EventRepository {
     this.appendAlone = db.transaction((event: NewOfficeEvent) => this.appendInTransaction(event)).immediate;
     this.after = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.last = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
-    this.inRange = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY seq');
+    this.firstAt = db.prepare<[number], { seq: number }>('SELECT seq FROM events WHERE at >= ? ORDER BY at, seq LIMIT 1');
+    // The IN list must match the partial index events_calls word for word, or SQLite ignores it.
+    this.latestCalls = db.prepare<[number, number], EventRow>(
+      "SELECT * FROM events WHERE type IN ('ticket.called', 'ticket.recalled') AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?",
+    );
   }
 
   append(event: NewOfficeEvent): OfficeEvent {
@@ -77,7 +82,13 @@ export class EventRepository {
     return this.last.get()?.seq ?? 0;
   }
 
-  between(fromMs: number, toMs: number): OfficeEvent[] {
-    return this.inRange.all(fromMs, toMs).map(toEvent);
+  /** The first event at or after `atMs` (the start of today, for a screen's replay), if any. */
+  firstSeqFrom(atMs: number): number | null {
+    return this.firstAt.get(atMs)?.seq ?? null;
+  }
+
+  /** The newest `limit` calls and recalls at or after `fromMs`, newest first; one index walk. */
+  latestCallsSince(fromMs: number, limit: number): OfficeEvent[] {
+    return this.latestCalls.all(fromMs, limit).map(toEvent);
   }
 }

@@ -1,0 +1,116 @@
+import type { ServerResponse } from 'node:http';
+import { eventForViewer, LIVE_HEARTBEAT_EVENT, LIVE_RESET_EVENT, type EventAudience, type OfficeEvent } from '../core/events.js';
+import type { ResumePlan } from '../core/live-resume.js';
+import type { Store } from '../db/store.js';
+import type { EventBus } from './event-bus.js';
+import type { SessionWatch } from './session-watch.js';
+import { SseWriter, type SseWriterLimits } from './sse-writer.js';
+
+/**
+ * Events read and written per replay step. A step takes about a millisecond; between steps the
+ * event loop serves everyone else, so no replay holds up the host, however long.
+ */
+export const REPLAY_CHUNK = 200;
+
+export interface LiveConnectionOptions {
+  viewer: EventAudience;
+  plan: ResumePlan;
+  /** The newest sequence when the plan was made. */
+  lastSeq: number;
+  heartbeatMs: number;
+  writer: SseWriterLimits;
+  /** For a staff stream: the watch on its session, told how to end the stream. */
+  watchSession?: (end: () => void) => SessionWatch;
+  /** Called once when the connection is over, however it ended. */
+  onClose: () => void;
+}
+
+/**
+ * One client's live stream: the replay its plan asks for, in chunks that wait while the client's
+ * socket is full, then live events, heartbeats, and the end when its staff session ends.
+ *
+ * The replay reads the log until it has caught up; live events published meanwhile are skipped,
+ * because the next read of the log contains them (an event is published only after it commits).
+ * Catching up and switching to live happen in one turn, so nothing falls in between.
+ */
+export class LiveConnection {
+  private readonly writer: SseWriter;
+  private cursor: number;
+  private replaying = false;
+  private notBefore: number | null = null;
+  private readonly unsubscribe: () => void;
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly session: SessionWatch | undefined;
+  private closed = false;
+
+  constructor(
+    res: ServerResponse,
+    private readonly store: Store,
+    bus: EventBus,
+    private readonly options: LiveConnectionOptions,
+  ) {
+    this.writer = new SseWriter(res, options.writer);
+    res.on('close', this.close);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    this.writer.write(`retry: 2000\n: connected\n\n`);
+    this.cursor = options.lastSeq;
+    this.unsubscribe = bus.subscribe((event) => {
+      if (!this.replaying) this.send(event);
+    });
+    // Keeps proxies from closing an idle stream, and tells the page the stream is alive.
+    this.heartbeat = setInterval(() => {
+      this.session?.check();
+      this.writer.write(`event: ${LIVE_HEARTBEAT_EVENT}\ndata: {}\n\n`);
+    }, options.heartbeatMs);
+    // Last: a session found already ended ends the stream at once, and everything is set up to stop.
+    this.session = options.watchSession?.(this.end);
+
+    const plan = options.plan;
+    if (plan.kind === 'reset') this.writer.write(`id: ${this.cursor}\nevent: ${LIVE_RESET_EVENT}\ndata: ${JSON.stringify({ seq: this.cursor })}\n\n`);
+    if (plan.kind === 'replay') {
+      this.cursor = plan.after;
+      this.notBefore = plan.notBefore;
+      this.replaying = true;
+      this.replayStep();
+    }
+  }
+
+  private readonly replayStep = (): void => {
+    if (this.closed) return;
+    const page = this.store.events.since(this.cursor, REPLAY_CHUNK);
+    let sent = 0;
+    while (sent < page.length && !this.writer.full) this.send(page[sent++]!);
+    if (sent === page.length && page.length < REPLAY_CHUNK) {
+      this.replaying = false;
+      return;
+    }
+    this.writer.whenReady(() => setImmediate(this.replayStep));
+  };
+
+  private send(event: OfficeEvent): void {
+    if (event.seq <= this.cursor) return;
+    this.cursor = event.seq;
+    if (this.notBefore !== null && event.at < this.notBefore) return;
+    const visible = eventForViewer(event, this.options.viewer);
+    if (visible) this.writer.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n`);
+  }
+
+  private readonly end = (): void => {
+    this.writer.end();
+    this.close();
+  };
+
+  private readonly close = (): void => {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    this.session?.stop();
+    this.options.onClose();
+  };
+}
