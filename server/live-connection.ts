@@ -3,14 +3,15 @@ import { eventForViewer, LIVE_HEARTBEAT_EVENT, LIVE_RESET_EVENT, type EventAudie
 import type { ResumePlan } from '../core/live-resume.js';
 import type { Store } from '../db/store.js';
 import type { EventBus } from './event-bus.js';
+import type { ReplayTurns } from './replay-turns.js';
 import type { SessionWatch } from './session-watch.js';
 import { SseWriter, type SseWriterLimits } from './sse-writer.js';
 
 /**
- * Events read and written per replay step. A step takes about a millisecond; between steps the
- * event loop serves everyone else, so no replay holds up the host, however long.
+ * Events read and written per replay step: well under a millisecond. Steps of all replays take
+ * turns (replay-turns.ts), so no replay, nor all of them together, holds up the host for long.
  */
-export const REPLAY_CHUNK = 200;
+export const REPLAY_CHUNK = 100;
 
 export interface LiveConnectionOptions {
   viewer: EventAudience;
@@ -19,6 +20,8 @@ export interface LiveConnectionOptions {
   lastSeq: number;
   heartbeatMs: number;
   writer: SseWriterLimits;
+  /** Where replay steps wait their turn, shared by every stream of the host. */
+  replayTurns: ReplayTurns;
   /** For a staff stream: the watch on its session, told how to end the stream. */
   watchSession?: (end: () => void) => SessionWatch;
   /** Called once when the connection is over, however it ended. */
@@ -76,7 +79,7 @@ export class LiveConnection {
       this.cursor = plan.after;
       this.notBefore = plan.notBefore;
       this.replaying = true;
-      this.replayStep();
+      options.replayTurns.enqueue(this.replayStep);
     }
   }
 
@@ -89,7 +92,7 @@ export class LiveConnection {
       this.replaying = false;
       return;
     }
-    this.writer.whenReady(() => setImmediate(this.replayStep));
+    this.writer.whenReady(() => this.options.replayTurns.enqueue(this.replayStep));
   };
 
   private send(event: OfficeEvent): void {
@@ -100,7 +103,7 @@ export class LiveConnection {
     if (visible) this.writer.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n`);
   }
 
-  private readonly end = (): void => {
+  readonly end = (): void => {
     this.writer.end();
     this.close();
   };

@@ -27,6 +27,9 @@ export function watchSession(store: Store, tokenHash: string, policy: Pick<Sessi
       onEnded();
       return;
     }
+    scheduleIdleCheck();
+  };
+  const scheduleIdleCheck = () => {
     clearTimeout(idleTimer);
     const session = store.sessions.find(tokenHash);
     if (!session) return;
@@ -35,6 +38,7 @@ export function watchSession(store: Store, tokenHash: string, policy: Pick<Sessi
     idleTimer = setTimeout(check, Math.max(1000, dueMs));
   };
   const unsubscribe = store.sessions.onEnded(() => setImmediate(check));
-  check();
+  // The request that opened the stream has just checked the session; from here on the watch does.
+  scheduleIdleCheck();
   return { check, stop };
 }

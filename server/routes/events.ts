@@ -5,6 +5,7 @@ import { officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
 import type { App, HostContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { LiveConnection } from '../live-connection.js';
+import { ReplayTurns } from '../replay-turns.js';
 import { watchSession } from '../session-watch.js';
 import { StreamLimits } from '../stream-limits.js';
 
@@ -13,6 +14,8 @@ import { StreamLimits } from '../stream-limits.js';
  * second is a few kilobytes of events; a client this far behind is not reading.
  */
 const MAX_QUEUED_BYTES = 256 * 1024;
+/** The event loop's time per turn for replays, all clients together. */
+const REPLAY_BUDGET_MS = 4;
 
 /**
  * Server-Sent Events. `id:` is the event sequence: a client that reconnects with `Last-Event-ID`
@@ -23,6 +26,10 @@ const MAX_QUEUED_BYTES = 256 * 1024;
  */
 export function eventRoutes(app: App, { store, bus, config }: HostContext): void {
   const limits = new StreamLimits({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
+  const replayTurns = new ReplayTurns(REPLAY_BUDGET_MS);
+  const open = new Set<LiveConnection>();
+  // Streams never end by themselves: end them before the host closes, and with it the database.
+  app.addHook('preClose', async () => open.forEach((connection) => connection.end()));
   app.get(
     '/api/events',
     {
@@ -48,15 +55,20 @@ export function eventRoutes(app: App, { store, bus, config }: HostContext): void
       const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, clock: config.clock };
 
       reply.hijack();
-      new LiveConnection(reply.raw, store, bus, {
+      const connection = new LiveConnection(reply.raw, store, bus, {
         viewer,
         plan,
         lastSeq,
         heartbeatMs: config.liveHeartbeatMs,
         writer: { maxQueuedBytes: MAX_QUEUED_BYTES, stallMs: config.liveStallMs },
+        replayTurns,
         ...(sessionHash === null ? {} : { watchSession: (end: () => void) => watchSession(store, sessionHash, sessionPolicy, end) }),
-        onClose: release,
+        onClose: () => {
+          open.delete(connection);
+          release();
+        },
       });
+      open.add(connection);
     },
   );
 }
