@@ -5,7 +5,8 @@ import type { Store } from '../db/store.js';
 import type { EventBus } from './event-bus.js';
 import type { ReplayTurns } from './replay-turns.js';
 import type { SessionWatch } from './session-watch.js';
-import { SseWriter, type SseWriterLimits } from './sse-writer.js';
+import type { PublicReplayBlocks } from './public-replay-blocks.js';
+import { sseEvent, SseWriter, type SseWriterLimits } from './sse-writer.js';
 
 /**
  * Events read and written per replay step: well under a millisecond. Steps of all replays take
@@ -22,6 +23,8 @@ export interface LiveConnectionOptions {
   writer: SseWriterLimits;
   /** Where replay steps wait their turn, shared by every stream of the host. */
   replayTurns: ReplayTurns;
+  /** For a public stream: the replay text all screens share. */
+  publicBlocks?: PublicReplayBlocks;
   /** For a staff stream: the watch on its session, told how to end the stream. */
   watchSession?: (end: () => void) => SessionWatch;
   /** Called once when the connection is over, however it ended. */
@@ -74,7 +77,7 @@ export class LiveConnection {
     this.session = options.watchSession?.(this.end);
 
     const plan = options.plan;
-    if (plan.kind === 'reset') this.writer.write(`id: ${this.cursor}\nevent: ${LIVE_RESET_EVENT}\ndata: ${JSON.stringify({ seq: this.cursor })}\n\n`);
+    if (plan.kind === 'reset') this.writer.write(sseEvent(this.cursor, LIVE_RESET_EVENT, { seq: this.cursor }));
     if (plan.kind === 'replay') {
       this.cursor = plan.after;
       this.notBefore = plan.notBefore;
@@ -85,22 +88,40 @@ export class LiveConnection {
 
   private readonly replayStep = (): void => {
     if (this.closed) return;
-    const page = this.store.events.since(this.cursor, REPLAY_CHUNK);
-    let sent = 0;
-    while (sent < page.length && !this.writer.full) this.send(page[sent++]!);
-    if (sent === page.length && page.length < REPLAY_CHUNK) {
-      this.replaying = false;
-      return;
-    }
+    if (!this.replayBlock()) return;
     this.writer.whenReady(() => this.options.replayTurns.enqueue(this.replayStep));
   };
 
+  /** Sends the next stretch of the replay; false once it has caught up and the stream is live. */
+  private replayBlock(): boolean {
+    const shared = this.options.publicBlocks?.after(this.cursor, this.notBefore ?? 0);
+    if (shared) {
+      if (shared.text) this.writer.write(shared.text);
+      this.cursor = shared.through;
+      return true;
+    }
+    const page = this.store.events.since(this.cursor, REPLAY_CHUNK);
+    // One write per chunk: a hundred small writes cost the event loop more than the reading.
+    let text = '';
+    for (const event of page) text += this.format(event);
+    if (text) this.writer.write(text);
+    if (page.length === REPLAY_CHUNK) return true;
+    this.replaying = false;
+    return false;
+  }
+
   private send(event: OfficeEvent): void {
-    if (event.seq <= this.cursor) return;
+    const text = this.format(event);
+    if (text) this.writer.write(text);
+  }
+
+  /** The event as this viewer may see it, or '' for one it may not or has had already. */
+  private format(event: OfficeEvent): string {
+    if (event.seq <= this.cursor) return '';
     this.cursor = event.seq;
-    if (this.notBefore !== null && event.at < this.notBefore) return;
+    if (this.notBefore !== null && event.at < this.notBefore) return '';
     const visible = eventForViewer(event, this.options.viewer);
-    if (visible) this.writer.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n`);
+    return visible ? sseEvent(event.seq, event.type, visible) : '';
   }
 
   readonly end = (): void => {

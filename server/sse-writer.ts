@@ -1,5 +1,10 @@
 import type { ServerResponse } from 'node:http';
 
+/** One Server-Sent Event; `id` moves the browser's Last-Event-ID. */
+export function sseEvent(id: number, type: string, data: unknown): string {
+  return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
 export interface SseWriterLimits {
   /** Text held for a client whose socket is full, beyond which the client is dropped. */
   maxQueuedBytes: number;
@@ -14,7 +19,7 @@ export interface SseWriterLimits {
  * that is merely slow reconnects with Last-Event-ID and loses nothing.
  */
 export class SseWriter {
-  private queue: string[] = [];
+  private queue: (string | Buffer)[] = [];
   private queuedBytes = 0;
   private stallTimer: ReturnType<typeof setTimeout> | undefined;
   private readyWaiters: (() => void)[] = [];
@@ -37,7 +42,7 @@ export class SseWriter {
     return !this.closed;
   }
 
-  write(text: string): void {
+  write(text: string | Buffer): void {
     if (this.closed) return;
     if (this.full) {
       this.queue.push(text);

@@ -4,7 +4,8 @@ import { planResume } from '../../core/live-resume.js';
 import { officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
 import type { App, HostContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { LiveConnection } from '../live-connection.js';
+import { LiveConnection, REPLAY_CHUNK } from '../live-connection.js';
+import { PublicReplayBlocks } from '../public-replay-blocks.js';
 import { ReplayTurns } from '../replay-turns.js';
 import { watchSession } from '../session-watch.js';
 import { StreamLimits } from '../stream-limits.js';
@@ -14,6 +15,8 @@ import { StreamLimits } from '../stream-limits.js';
  * second is a few kilobytes of events; a client this far behind is not reading.
  */
 const MAX_QUEUED_BYTES = 256 * 1024;
+/** Shared public replay blocks kept: a busy day's calls, a few megabytes. */
+const PUBLIC_BLOCKS_KEPT = 500;
 /** The event loop's time per turn for replays, all clients together. */
 const REPLAY_BUDGET_MS = 4;
 
@@ -27,6 +30,7 @@ const REPLAY_BUDGET_MS = 4;
 export function eventRoutes(app: App, { store, bus, config }: HostContext): void {
   const limits = new StreamLimits({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
   const replayTurns = new ReplayTurns(REPLAY_BUDGET_MS);
+  const publicBlocks = new PublicReplayBlocks(store, REPLAY_CHUNK, PUBLIC_BLOCKS_KEPT);
   const open = new Set<LiveConnection>();
   // Streams never end by themselves: end them before the host closes, and with it the database.
   app.addHook('preClose', async () => open.forEach((connection) => connection.end()));
@@ -62,6 +66,7 @@ export function eventRoutes(app: App, { store, bus, config }: HostContext): void
         heartbeatMs: config.liveHeartbeatMs,
         writer: { maxQueuedBytes: MAX_QUEUED_BYTES, stallMs: config.liveStallMs },
         replayTurns,
+        ...(viewer === 'public' ? { publicBlocks } : {}),
         ...(sessionHash === null ? {} : { watchSession: (end: () => void) => watchSession(store, sessionHash, sessionPolicy, end) }),
         onClose: () => {
           open.delete(connection);
