@@ -26,6 +26,13 @@ function toEvent(row: EventRow): OfficeEvent {
 }
 
 /**
+ * Today's latest calls for the waiting-room board. The IN list must match the partial index
+ * events_calls (migration 006) word for word, or SQLite ignores the index.
+ */
+export const LATEST_CALLS_SQL =
+  "SELECT * FROM events WHERE type IN ('ticket.called', 'ticket.recalled') AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?";
+
+/**
  * The append-only event log, hash-chained (core/audit-chain.ts). Appends belong inside the
  * transaction of the change they record.
  *
@@ -55,10 +62,7 @@ export class EventRepository {
     this.after = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.last = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
     this.firstAt = db.prepare<[number], { seq: number }>('SELECT seq FROM events WHERE at >= ? ORDER BY at, seq LIMIT 1');
-    // The IN list must match the partial index events_calls word for word, or SQLite ignores it.
-    this.latestCalls = db.prepare<[number, number], EventRow>(
-      "SELECT * FROM events WHERE type IN ('ticket.called', 'ticket.recalled') AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?",
-    );
+    this.latestCalls = db.prepare<[number, number], EventRow>(LATEST_CALLS_SQL);
   }
 
   append(event: NewOfficeEvent): OfficeEvent {
