@@ -124,10 +124,17 @@ export class LiveConnection {
     return visible ? sseEvent(event.seq, event.type, visible) : '';
   }
 
+  /** Ends the stream after what has been written (its session ended; the page reconnects). */
   readonly end = (): void => {
     this.writer.end();
     this.close();
   };
+
+  /** Ends the stream at once: the host is shutting down and will not wait for a slow reader. */
+  abort(): void {
+    this.writer.destroy();
+    this.close();
+  }
 
   private readonly close = (): void => {
     if (this.closed) return;

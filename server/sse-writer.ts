@@ -47,10 +47,10 @@ export class SseWriter {
     if (this.full) {
       this.queue.push(text);
       this.queuedBytes += Buffer.byteLength(text);
-      if (this.queuedBytes > this.limits.maxQueuedBytes) this.drop();
+      if (this.queuedBytes > this.limits.maxQueuedBytes) this.destroy();
       return;
     }
-    if (!this.res.write(text)) this.stallTimer = setTimeout(() => this.drop(), this.limits.stallMs);
+    if (!this.res.write(text)) this.stallTimer = setTimeout(() => this.destroy(), this.limits.stallMs);
   }
 
   /** Calls `next` once the socket has room (at once if it has), unless the client is gone. */
@@ -66,7 +66,8 @@ export class SseWriter {
     this.onClose();
   }
 
-  private drop(): void {
+  /** Disconnects at once, whatever is still unsent. */
+  destroy(): void {
     if (this.closed) return;
     this.res.destroy();
     this.onClose();

@@ -32,8 +32,8 @@ export function eventRoutes(app: App, { store, bus, config }: HostContext): void
   const replayTurns = new ReplayTurns(REPLAY_BUDGET_MS);
   const publicBlocks = new PublicReplayBlocks(store, REPLAY_CHUNK, PUBLIC_BLOCKS_KEPT);
   const open = new Set<LiveConnection>();
-  // Streams never end by themselves: end them before the host closes, and with it the database.
-  app.addHook('preClose', async () => open.forEach((connection) => connection.end()));
+  // Streams never end by themselves: cut them before the host closes, and with it the database.
+  app.addHook('preClose', async () => open.forEach((connection) => connection.abort()));
   app.get(
     '/api/events',
     {

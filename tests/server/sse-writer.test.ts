@@ -1,31 +1,7 @@
-import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SseWriter } from '../../server/sse-writer.js';
-
-/** A response whose socket takes `room` more writes before its buffer is full. */
-class FakeResponse extends EventEmitter {
-  written: string[] = [];
-  destroyed = false;
-  ended = false;
-  room = Infinity;
-  write(text: string | Buffer): boolean {
-    this.written.push(String(text));
-    this.room--;
-    return this.room > 0;
-  }
-  end(): void {
-    this.ended = true;
-  }
-  destroy(): void {
-    this.destroyed = true;
-    this.emit('close');
-  }
-  drain(room: number): void {
-    this.room = room;
-    this.emit('drain');
-  }
-}
+import { FakeResponse } from '../support/fake-response.js';
 
 function writerOn(res: FakeResponse, limits = { maxQueuedBytes: 100, stallMs: 1000 }) {
   return new SseWriter(res as unknown as ServerResponse, limits);
