@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { benchCallNext } from './call-next.js';
 import { cleanUpNow, cleanUpOnExit } from './cleanup.js';
 import { benchColdStart } from './cold-start.js';
+import { benchDisplay } from './display.js';
 import { benchExport } from './export.js';
 import { benchIdChecks } from './id-checks.js';
 import { formatTable, machineLine, writeResults, type BenchContext, type Figure } from './harness.js';
@@ -26,6 +27,7 @@ const BENCHMARKS: ReadonlyArray<{ name: string; run: (ctx: BenchContext) => Prom
   { name: 'cold-start', run: benchColdStart },
   { name: 'id-checks', run: benchIdChecks },
   { name: 'export', run: benchExport },
+  { name: 'display', run: benchDisplay },
 ];
 
 const TARGETS: ReadonlyArray<{ figure: string; text: string; met: (value: number) => boolean }> = [

@@ -26,6 +26,13 @@ function toEvent(row: EventRow): OfficeEvent {
 }
 
 /**
+ * Today's latest calls for the waiting-room board. The IN list must match the partial index
+ * events_calls (migration 006) word for word, or SQLite ignores the index.
+ */
+export const LATEST_CALLS_SQL =
+  "SELECT * FROM events WHERE type IN ('ticket.called', 'ticket.recalled') AND at >= ? ORDER BY at DESC, seq DESC LIMIT ?";
+
+/**
  * The append-only event log, hash-chained (core/audit-chain.ts). Appends belong inside the
  * transaction of the change they record.
  *
@@ -41,7 +48,8 @@ export class EventRepository {
   private readonly appendAlone: (event: NewOfficeEvent) => OfficeEvent;
   private readonly after;
   private readonly last;
-  private readonly inRange;
+  private readonly firstAt;
+  private readonly latestCalls;
 
   constructor(private readonly db: Db) {
     this.chain = new ChainStatements(db);
@@ -53,7 +61,8 @@ export class EventRepository {
     this.appendAlone = db.transaction((event: NewOfficeEvent) => this.appendInTransaction(event)).immediate;
     this.after = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.last = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events');
-    this.inRange = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY seq');
+    this.firstAt = db.prepare<[number], { seq: number }>('SELECT seq FROM events WHERE at >= ? ORDER BY at, seq LIMIT 1');
+    this.latestCalls = db.prepare<[number, number], EventRow>(LATEST_CALLS_SQL);
   }
 
   append(event: NewOfficeEvent): OfficeEvent {
@@ -77,7 +86,13 @@ export class EventRepository {
     return this.last.get()?.seq ?? 0;
   }
 
-  between(fromMs: number, toMs: number): OfficeEvent[] {
-    return this.inRange.all(fromMs, toMs).map(toEvent);
+  /** The first event at or after `atMs` (the start of today, for a screen's replay), if any. */
+  firstSeqFrom(atMs: number): number | null {
+    return this.firstAt.get(atMs)?.seq ?? null;
+  }
+
+  /** The newest `limit` calls and recalls at or after `fromMs`, newest first; one index walk. */
+  latestCallsSince(fromMs: number, limit: number): OfficeEvent[] {
+    return this.latestCalls.all(fromMs, limit).map(toEvent);
   }
 }

@@ -8,6 +8,7 @@ export class SessionRepository {
   private readonly remove;
   private readonly removeIdle;
   private readonly removeOfStaff;
+  private readonly endListeners = new Set<() => void>();
 
   constructor(db: Db) {
     this.insert = db.prepare<[string, number, number, number]>(
@@ -36,15 +37,30 @@ export class SessionRepository {
   }
 
   delete(tokenHash: string): void {
-    this.remove.run(tokenHash);
+    this.ended(this.remove.run(tokenHash).changes);
   }
 
   deleteIdleSince(cutoff: number): number {
-    return this.removeIdle.run(cutoff).changes;
+    return this.ended(this.removeIdle.run(cutoff).changes);
   }
 
   /** Logs the member out everywhere, except in the session given (their own, when they change their own password). */
   deleteOfStaff(staffId: number, keepTokenHash: string | null = null): number {
-    return this.removeOfStaff.run(staffId, keepTokenHash ?? '').changes;
+    return this.ended(this.removeOfStaff.run(staffId, keepTokenHash ?? '').changes);
+  }
+
+  /**
+   * Calls `listener` whenever sessions were deleted, so connections opened with a session (the
+   * live stream) can end at once instead of at their next check. It runs inside the deleting
+   * transaction, if any: a listener that reads the sessions should wait a turn for the commit.
+   */
+  onEnded(listener: () => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  private ended(count: number): number {
+    if (count > 0) for (const listener of this.endListeners) listener();
+    return count;
   }
 }

@@ -36,9 +36,20 @@ export interface HostConfig {
   rendererDir: string;
   /** How often the live stream sends its heartbeat; only tests change it. */
   liveHeartbeatMs: number;
+  /** Live streams open at once from one client address, and on the whole host. */
+  liveStreamsPerAddress: number;
+  liveStreamsTotal: number;
+  /** A live stream whose client has not read for this long is dropped; only tests change it. */
+  liveStallMs: number;
   /** Overridable clock, for tests that replay whole office days. */
   clock: () => number;
 }
+
+/**
+ * Two heartbeats: a screen on a slow network catches up well within it, a client that has stopped
+ * reading does not, and its socket and queue are freed.
+ */
+const LIVE_STALL_MS = 2 * LIVE_HEARTBEAT_MS;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -89,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { rendererDir: stri
     backupTime,
     rendererDir: defaults.rendererDir,
     liveHeartbeatMs: LIVE_HEARTBEAT_MS,
+    liveStreamsPerAddress: parseInteger(env.LIVE_STREAMS_PER_ADDRESS, 20, 'LIVE_STREAMS_PER_ADDRESS', 1, 10_000),
+    liveStreamsTotal: parseInteger(env.LIVE_STREAMS_TOTAL, 400, 'LIVE_STREAMS_TOTAL', 1, 100_000),
+    liveStallMs: LIVE_STALL_MS,
     clock: Date.now,
   };
 }

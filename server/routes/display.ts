@@ -9,13 +9,11 @@ export function displayRoutes(app: App, { store, config }: HostContext): void {
   app.get('/api/display', { schema: { tags: ['display'], summary: "Today's latest calls; public data only" } }, async () => {
     const now = config.clock();
     const lastSeq = store.events.lastSeq();
+    // Bounded by RECENT_CALLS, not by the day: every screen reloads this, on a day of any size.
     const calls = store.events
-      .between(startOfOfficeDay(officeDayOf(now)), now + 1)
-      .filter((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled')
+      .latestCallsSince(startOfOfficeDay(officeDayOf(now)), RECENT_CALLS)
       .map(toPublicEvent)
       .filter((e) => e !== null)
-      .slice(-RECENT_CALLS)
-      .reverse()
       .map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), type: e.type, number: e.data.number, counterName: e.data.counterName }));
     return { officeName: store.settings.get('officeName', 'Borgerservice'), calls, lastSeq };
   });

@@ -1,18 +1,39 @@
 import { Type } from 'typebox';
-import { LIVE_HEARTBEAT_EVENT, toPublicEvent, type OfficeEvent } from '../../core/events.js';
-import { sessionStillValid } from '../auth.js';
+import { audienceOfRole } from '../../core/events.js';
+import { planResume } from '../../core/live-resume.js';
+import { officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
 import type { App, HostContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { LiveConnection, REPLAY_CHUNK } from '../live-connection.js';
+import { PublicReplayBlocks } from '../public-replay-blocks.js';
+import { ReplayTurns } from '../replay-turns.js';
+import { watchSession } from '../session-watch.js';
+import { StreamLimits } from '../stream-limits.js';
 
-const REPLAY_PAGE = 1000;
+/**
+ * What one stalled client may cost: text queued behind its full socket. An office day's busiest
+ * second is a few kilobytes of events; a client this far behind is not reading.
+ */
+const MAX_QUEUED_BYTES = 256 * 1024;
+/** Shared public replay blocks kept: a busy day's calls, a few megabytes. */
+const PUBLIC_BLOCKS_KEPT = 500;
+/** The event loop's time per turn for replays, all clients together. */
+const REPLAY_BUDGET_MS = 4;
 
 /**
  * Server-Sent Events. `id:` is the event sequence: a client that reconnects with `Last-Event-ID`
- * (browsers send it by themselves) or `?lastEventId=` gets everything it missed, in order, before
- * live events. Staff sessions get every event; anyone else only the public projection. A staff
- * stream is ended at the first heartbeat after its session is (logout, password reset,
- * deactivation, idle expiry): the browser reconnects and from then on gets what its cookie allows.
+ * (browsers send it by themselves) or `?lastEventId=` gets what it missed, in order, before live
+ * events — staff everything, anyone else today's public events (see core/live-resume.ts). Each
+ * caller sees only the events its audience may (core/events.ts). A staff stream ends as soon as
+ * its session does. Streams are capped per client address and in all.
  */
 export function eventRoutes(app: App, { store, bus, config }: HostContext): void {
+  const limits = new StreamLimits({ perAddress: config.liveStreamsPerAddress, total: config.liveStreamsTotal });
+  const replayTurns = new ReplayTurns(REPLAY_BUDGET_MS);
+  const publicBlocks = new PublicReplayBlocks(store, REPLAY_CHUNK, PUBLIC_BLOCKS_KEPT);
+  const open = new Set<LiveConnection>();
+  // Streams never end by themselves: cut them before the host closes, and with it the database.
+  app.addHook('preClose', async () => open.forEach((connection) => connection.abort()));
   app.get(
     '/api/events',
     {
@@ -23,61 +44,36 @@ export function eventRoutes(app: App, { store, bus, config }: HostContext): void
       },
     },
     (request, reply) => {
+      const release = limits.admit(request.socket.remoteAddress);
+      if (!release) {
+        reply.header('retry-after', '10');
+        throw new ApiError(429, 'too_many_streams', 'Too many live streams are open from this address or on this host; try again shortly.');
+      }
       const header = Number(request.headers['last-event-id']);
-      const resumeFrom = Number.isInteger(header) && header >= 0 ? header : request.query.lastEventId;
-      const staffSession = request.caller.staff ? request.caller.sessionTokenHash : null;
-      const isStaff = staffSession !== null;
-      const format = (event: OfficeEvent): string | null => {
-        const visible = isStaff ? event : toPublicEvent(event);
-        return visible ? `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n` : null;
-      };
+      const requested = Number.isInteger(header) && header >= 0 ? header : request.query.lastEventId;
+      const viewer = audienceOfRole(request.caller.staff?.role ?? null);
+      const startOfToday = startOfOfficeDay(officeDayOf(config.clock()));
+      const lastSeq = store.events.lastSeq();
+      const plan = planResume(requested, viewer, { lastSeq, firstSeqToday: store.events.firstSeqFrom(startOfToday), startOfToday });
+      const sessionHash = request.caller.staff ? request.caller.sessionTokenHash : null;
+      const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, clock: config.clock };
 
       reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
+      const connection = new LiveConnection(reply.raw, store, bus, {
+        viewer,
+        plan,
+        lastSeq,
+        heartbeatMs: config.liveHeartbeatMs,
+        writer: { maxQueuedBytes: MAX_QUEUED_BYTES, stallMs: config.liveStallMs },
+        replayTurns,
+        ...(viewer === 'public' ? { publicBlocks } : {}),
+        ...(sessionHash === null ? {} : { watchSession: (end: () => void) => watchSession(store, sessionHash, sessionPolicy, end) }),
+        onClose: () => {
+          open.delete(connection);
+          release();
+        },
       });
-
-      // Subscribe before replaying, so an event committed during the replay is not lost; the
-      // sequence number drops the ones the replay already sent.
-      let lastSent = resumeFrom ?? store.events.lastSeq();
-      let replaying = true;
-      const held: OfficeEvent[] = [];
-      const send = (event: OfficeEvent) => {
-        if (event.seq <= lastSent) return;
-        lastSent = event.seq;
-        const text = format(event);
-        if (text) res.write(text);
-      };
-      const unsubscribe = bus.subscribe((event) => (replaying ? held.push(event) : send(event)));
-
-      res.write(`retry: 2000\n: connected\n\n`);
-      if (resumeFrom !== undefined) {
-        for (let page = store.events.since(lastSent, REPLAY_PAGE); page.length > 0; page = store.events.since(lastSent, REPLAY_PAGE)) {
-          page.forEach(send);
-        }
-      }
-      held.forEach(send);
-      replaying = false;
-
-      const stop = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, clock: config.clock };
-      // Keeps proxies from closing an idle stream, and tells the page the stream is alive.
-      const heartbeat = setInterval(() => {
-        if (staffSession !== null && !sessionStillValid(store, staffSession, sessionPolicy)) {
-          stop();
-          res.end();
-          return;
-        }
-        res.write(`event: ${LIVE_HEARTBEAT_EVENT}\ndata: {}\n\n`);
-      }, config.liveHeartbeatMs);
-      request.raw.on('close', stop);
+      open.add(connection);
     },
   );
 }

@@ -23,5 +23,12 @@ describe('host configuration from the environment', () => {
     expect(() => load({ PORT: '70000' })).toThrow(ConfigError);
     expect(() => load({ SCANNER: 'usb' })).toThrow(/SCANNER must be/);
     expect(() => load({ PASSWORD_HASH_COST: '10' })).toThrow(/PASSWORD_HASH_COST/);
+    expect(() => load({ LIVE_STREAMS_PER_ADDRESS: '0' })).toThrow(/LIVE_STREAMS_PER_ADDRESS/);
+    expect(() => load({ LIVE_STREAMS_TOTAL: 'many' })).toThrow(/LIVE_STREAMS_TOTAL/);
+  });
+
+  it('caps live streams at 20 per client address and 400 in all unless told otherwise', () => {
+    expect(load({})).toMatchObject({ liveStreamsPerAddress: 20, liveStreamsTotal: 400 });
+    expect(load({ LIVE_STREAMS_PER_ADDRESS: '60', LIVE_STREAMS_TOTAL: '1000' })).toMatchObject({ liveStreamsPerAddress: 60, liveStreamsTotal: 1000 });
   });
 });

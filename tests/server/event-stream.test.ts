@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, clerks, startTestHost, type TestHost } from '../support/test-host.js';
+import { readStream } from '../support/sse.js';
+import { ADMIN_PASSWORD, Client, clerks, startTestHost, TestClock, type TestHost } from '../support/test-host.js';
 
 let running: TestHost;
 beforeAll(async () => {
@@ -153,59 +154,85 @@ describe('the live stream heartbeat', () => {
   });
 });
 
+/**
+ * With the default heartbeat (15 s), so a stream that ends within waitFor's 5 s was ended by its
+ * session ending, not by the next heartbeat's check.
+ */
 describe('a staff stream whose session has ended', () => {
-  let beating: TestHost;
+  let quiet: TestHost;
   let admin: Client;
+  let adminCookie: string;
   beforeAll(async () => {
-    beating = await startTestHost({ liveHeartbeatMs: 50 });
-    admin = new Client(beating.url);
+    quiet = await startTestHost();
+    admin = new Client(quiet.url);
     await admin.login('admin', ADMIN_PASSWORD);
+    adminCookie = await loginCookie(quiet.url, 'admin', ADMIN_PASSWORD);
   });
-  afterAll(async () => beating.stop());
+  afterAll(async () => quiet.stop());
 
   async function newClerk(username: string): Promise<{ id: number; cookie: string }> {
     const created = await admin.post('/api/staff', { username, displayName: username, password: `${username}-password`, role: 'clerk' });
     expect(created.status).toBe(201);
-    return { id: created.body.id, cookie: await loginCookie(beating.url, username, `${username}-password`) };
+    return { id: created.body.id, cookie: await loginCookie(quiet.url, username, `${username}-password`) };
   }
 
-  it('is ended by the host at the next heartbeat after an admin deactivates the clerk', async () => {
-    const clerk = await newClerk('streamclerk');
-    const adminCookie = await loginCookie(beating.url, 'admin', ADMIN_PASSWORD);
-    const clerkStream = await openStream(beating.url, clerk.cookie);
-    const adminStream = await openStream(beating.url, adminCookie);
+  /** A staff stream that records the types of the events it receives. */
+  async function watch(cookie: string) {
+    const opened = await openStream(quiet.url, cookie);
+    const types: string[] = [];
+    const controller = new AbortController();
+    const reading = readStream(`${quiet.url}/api/events`, {
+      headers: { cookie },
+      onEvent: (event) => (types.push(event.type), true),
+      signal: controller.signal,
+      timeoutMs: 60_000,
+    });
+    // Both connections are open once the host has answered a request made after them.
+    await admin.get('/api/me');
+    return { ...opened, types, reading, close: () => (opened.stream.close(), controller.abort()) };
+  }
+
+  for (const [how, endSession] of [
+    ['the clerk logs out in another tab', (clerk: { id: number; cookie: string }) => fetch(`${quiet.url}/api/auth/logout`, { method: 'POST', headers: { cookie: clerk.cookie, 'content-type': 'application/json' }, body: '{}' })],
+    ['an admin deactivates the clerk', (clerk: { id: number }) => admin.post(`/api/staff/${clerk.id}/deactivate`, {})],
+    ['an admin sets a new password for the clerk', (clerk: { id: number }) => admin.post(`/api/staff/${clerk.id}/password`, { password: 'a-brand-new-password' })],
+  ] as const) {
+    it(`ends at once when ${how}, and delivers no staff event after`, async () => {
+      const clerk = await newClerk(`ends-${how.length}-${Date.now()}`);
+      const clerkStream = await watch(clerk.cookie);
+      const adminStream = await openStream(quiet.url, adminCookie);
+      try {
+        expect([200, 204]).toContain((await endSession(clerk)).status);
+        await waitFor(() => clerkStream.stream.ended, 'the clerk stream to end');
+        expect(await clerkStream.reading).toBe('ended');
+        const seenAtEnd = clerkStream.types.length;
+
+        // A staff event after the end: the admin opens a counter. The admin's stream stands.
+        expect((await admin.post('/api/counters/3/open', {})).status).toBe(200);
+        expect((await admin.post('/api/counters/3/close', {})).status).toBe(200);
+        expect(clerkStream.types.length).toBe(seenAtEnd);
+        expect(clerkStream.types).not.toContain('counter.opened');
+        expect(adminStream.stream.ended).toBe(false);
+      } finally {
+        clerkStream.close();
+        adminStream.stream.close();
+      }
+    });
+  }
+});
+
+describe('a staff stream whose session idles out', () => {
+  it('is ended by the host, not kept open by its heartbeats', async () => {
+    const clock = new TestClock(Date.now());
+    const beating = await startTestHost({ liveHeartbeatMs: 50, clock: clock.read });
     try {
-      await waitFor(() => clerkStream.stream.heartbeats >= 2, 'the clerk stream to beat');
-      expect(clerkStream.stream.ended).toBe(false);
-
-      expect((await admin.post(`/api/staff/${clerk.id}/deactivate`)).status).toBe(200);
-      await waitFor(() => clerkStream.stream.ended, 'the clerk stream to end');
-      await clerkStream.finished;
-
-      // The admin's own stream, whose session still stands, keeps beating.
-      const beatsBefore = adminStream.stream.heartbeats;
-      await waitFor(() => adminStream.stream.heartbeats >= beatsBefore + 2, 'the admin stream to keep beating');
-      expect(adminStream.stream.ended).toBe(false);
+      const cookie = await loginCookie(beating.url, 'admin', ADMIN_PASSWORD);
+      const { stream } = await openStream(beating.url, cookie);
+      await waitFor(() => stream.heartbeats >= 1, 'the stream to beat');
+      clock.advanceMinutes(61);
+      await waitFor(() => stream.ended, 'the idle stream to end');
     } finally {
-      clerkStream.stream.close();
-      adminStream.stream.close();
-    }
-  });
-
-  it('is ended after the clerk logs out in another tab', async () => {
-    const clerk = await newClerk('logoutclerk');
-    const clerkStream = await openStream(beating.url, clerk.cookie);
-    try {
-      await waitFor(() => clerkStream.stream.heartbeats >= 1, 'the clerk stream to beat');
-      const logout = await fetch(`${beating.url}/api/auth/logout`, {
-        method: 'POST',
-        headers: { cookie: clerk.cookie, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      expect(logout.status).toBe(204);
-      await waitFor(() => clerkStream.stream.ended, 'the clerk stream to end');
-    } finally {
-      clerkStream.stream.close();
+      await beating.stop();
     }
   });
 });

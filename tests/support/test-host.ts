@@ -72,6 +72,11 @@ export class Client {
     return { status: response.status, body: text ? (JSON.parse(text) as T) : (null as T), headers: response.headers };
   }
 
+  /** The session cookie (`name=value`), for raw requests such as event streams. */
+  cookieHeader(): string {
+    return this.cookie ?? '';
+  }
+
   get = <T = any>(route: string) => this.request<T>('GET', route);
   post = <T = any>(route: string, body?: unknown) => this.request<T>('POST', route, body);
 

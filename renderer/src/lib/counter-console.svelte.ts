@@ -36,6 +36,7 @@ export class CounterConsole {
   private readonly live = new LiveStream(
     (message) => this.onEvent(message),
     () => this.onStreamChange(),
+    () => this.scheduleRefresh(),
   );
   private liveRunning = false;
   private retryTimer: ReturnType<typeof setInterval> | undefined;

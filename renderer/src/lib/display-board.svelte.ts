@@ -24,7 +24,13 @@ export class DisplayBoard {
   calls = $state<DisplayCall[]>([]);
   /** The newest call that arrived live: the screen flashes it. */
   flashSeq = $state<number | null>(null);
-  readonly live = new LiveStream((message) => this.receive(message));
+  readonly live = new LiveStream(
+    (message) => this.receive(message),
+    () => {},
+    // Away since before today: the calls shown are stale. Load the board afresh; the stream then
+    // resumes from the board's own lastSeq, so no call falls in between.
+    () => this.start(),
+  );
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly onCall: (call: DisplayCall) => void) {}

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, LIVE_HEARTBEAT_EVENT, LIVE_HEARTBEAT_MS } from '../../../core/events.js';
+import { EVENT_TYPES, LIVE_HEARTBEAT_EVENT, LIVE_HEARTBEAT_MS, LIVE_RESET_EVENT } from '../../../core/events.js';
 import { SilenceWatchdog } from './silence-watchdog.js';
 
 /**
@@ -28,9 +28,14 @@ export class LiveStream {
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watchdog = new SilenceWatchdog(SILENT_STREAM_MS, () => this.open());
 
+  /**
+   * `onReset`: the host will not replay what the page missed (it was away since before today);
+   * the page must read its whole state again. The stream itself goes on live.
+   */
   constructor(
     private readonly onMessage: (message: LiveMessage) => void,
     private readonly onConnectionChange: (connected: boolean) => void = () => {},
+    private readonly onReset: () => void = () => {},
   ) {}
 
   /**
@@ -73,6 +78,11 @@ export class LiveStream {
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, handle);
     source.addEventListener(LIVE_HEARTBEAT_EVENT, () => this.watchdog.heard());
+    source.addEventListener(LIVE_RESET_EVENT, (event: MessageEvent<string>) => {
+      this.watchdog.heard();
+      this.lastSeq = (JSON.parse(event.data) as { seq: number }).seq;
+      this.onReset();
+    });
     this.source = source;
   }
 

@@ -28,9 +28,13 @@ export class AppointmentDesk {
   /** Why the last action was refused, in words for the clerk. */
   problem = $state<LocalizedText | null>(null);
   busy = $state(false);
-  private readonly live = new LiveStream((message) => {
-    if (message.type.startsWith('appointment.')) this.reloadSoon();
-  });
+  private readonly live = new LiveStream(
+    (message) => {
+      if (message.type.startsWith('appointment.')) this.reloadSoon();
+    },
+    () => {},
+    () => this.reloadSoon(),
+  );
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   start(): void {

@@ -43,6 +43,7 @@ export class LiveDashboard {
       this.streamDown = !connected;
       if (connected) this.refresher.request();
     },
+    () => this.refresher.request(),
   );
   private readonly refresher = throttle(() => void this.refresh(), REFRESH_INTERVAL_MS);
   private latestRequest = 0;
