@@ -7,8 +7,8 @@ let clerk: Client;
 
 beforeAll(async () => {
   running = await startTestHost();
-  [manager] = await clerks(running.url, 1, 'manager');
-  [clerk] = await clerks(running.url, 1, 'clerk');
+  manager = (await clerks(running.url, 1, 'manager'))[0]!;
+  clerk = (await clerks(running.url, 1, 'clerk'))[0]!;
 });
 afterAll(async () => running?.stop());
 
