@@ -80,3 +80,12 @@ export function recordedShifts(sessions: readonly CounterSession[], servicesOfCo
     serviceCodes: servicesOfCounter.get(s.counterId) ?? [],
   }));
 }
+
+/** The same weekday (1 = Monday … 7 = Sunday) in the `weeks` weeks before `today`, most recent first. */
+export function sameWeekdayBefore(today: string, weekday: number, weeks: number): string[] {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const todayUtc = Date.UTC(y, m - 1, d);
+  const todayWeekday = ((new Date(todayUtc).getUTCDay() + 6) % 7) + 1;
+  const back = (todayWeekday - weekday + 7) % 7 || 7;
+  return Array.from({ length: weeks }, (_, i) => new Date(todayUtc - (back + 7 * i) * 86_400_000).toISOString().slice(0, 10));
+}

@@ -9,6 +9,9 @@ import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { QUEUE_POLICY_SETTING } from '../office.js';
+import { backtestPastDays, readPastDays } from '../planning-history.js';
+import { sameWeekdayBefore } from '../../core/planning/history.js';
+import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
 
 const Clock = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM on the office clock' });
 const PerService = Type.Record(Type.String({ pattern: '^[A-Z]$' }), Type.Number());
@@ -71,6 +74,23 @@ const Recommendation = Type.Object({
   figures: Figures,
 });
 
+const BacktestQuery = Type.Object(
+  {
+    weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday: that weekday of the last weeks' })),
+    weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, default: 8 })),
+    date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'One past Copenhagen day instead' })),
+    runs: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    seed: Type.Optional(Type.Integer()),
+  },
+  { additionalProperties: false },
+);
+const Pair = Type.Object({ median: Minutes, p90: Minutes });
+const Backtest = Type.Object({
+  days: Type.Array(Type.Object({ officeDay: Type.String(), arrivals: Type.Integer(), actual: Pair, predicted: Pair })),
+  accuracy: Type.Object({ days: Type.Integer(), p90MeanAbsoluteError: Minutes, p90MeanError: Minutes, medianMeanAbsoluteError: Minutes }),
+  forecast: Type.Array(Type.Object({ hour: Type.Integer(), arrivals: Type.Number() })),
+});
+
 async function managersOnly(request: FastifyRequest): Promise<void> {
   requireStaff(request, ['manager', 'admin']);
 }
@@ -104,9 +124,10 @@ function figuresView(f: PlanFigures): Static<typeof Figures> {
  * per hour for a target wait, with the office's own services and queue policy. Managers and
  * admins only: it is planning, not service. Without a seed the answer is still repeatable (seed 1).
  */
-export function planningRoutes(app: App, { store }: HostContext): void {
+export function planningRoutes(app: App, { store, config }: HostContext): void {
+  const policyOf = () => store.settings.get<QueuePolicyConfig>(QUEUE_POLICY_SETTING, DEFAULT_QUEUE_POLICY);
   const scenarioOf = (body: PlanRequest) => {
-    const policy = store.settings.get<QueuePolicyConfig>(QUEUE_POLICY_SETTING, DEFAULT_QUEUE_POLICY);
+    const policy = policyOf();
     const result = scenarioFromRequest(body, store.services.list(), policy);
     if (!result.ok) throw badRequest('invalid_request', `${result.field}: ${result.message}`);
     return result.scenario;
@@ -137,6 +158,36 @@ export function planningRoutes(app: App, { store }: HostContext): void {
         hours: plan.hours.map((h) => ({ ...h, p90WaitMinutes: round(h.p90WaitMinutes, 2) })),
         counters: plan.counters.map((s) => ({ from: formatClock(s.fromMinute), to: formatClock(s.toMinute), count: s.count, services: [...s.serviceCodes] })),
         figures: figuresView(plan.figures),
+      };
+    },
+  );
+
+  app.get(
+    '/api/planning/backtest',
+    { preValidation: managersOnly, schema: { tags: ['planning'], summary: 'Past days replayed: predicted against actual waits, and the forecast', querystring: BacktestQuery, response: { 200: Backtest } } },
+    async (request) => {
+      const { weekday, weeks = 8, date, runs = 20, seed = 1 } = request.query;
+      const today = officeDayOf(config.clock());
+      let officeDays: string[];
+      if (date !== undefined) {
+        if (!isOfficeDay(date) || date >= today) throw badRequest('invalid_request', 'date: give a past day as YYYY-MM-DD.');
+        officeDays = [date];
+      } else if (weekday !== undefined) {
+        officeDays = sameWeekdayBefore(today, weekday, weeks);
+      } else {
+        throw badRequest('invalid_request', 'weekday: give a weekday (1–7) or a date.');
+      }
+      const result = backtestPastDays(readPastDays(store.db.name, officeDays), { services: store.services.list(), counters: store.counters.list(), policy: policyOf() }, runs, seed);
+      const pair = (p: { median: number | null; p90: number | null }) => ({ median: round(p.median, 2), p90: round(p.p90, 2) });
+      return {
+        days: result.days.map((d) => ({ ...d, actual: pair(d.actual), predicted: pair(d.predicted) })),
+        accuracy: {
+          days: result.accuracy.days,
+          p90MeanAbsoluteError: round(result.accuracy.p90MeanAbsoluteError, 2),
+          p90MeanError: round(result.accuracy.p90MeanError, 2),
+          medianMeanAbsoluteError: round(result.accuracy.medianMeanAbsoluteError, 2),
+        },
+        forecast: result.forecast.map((h) => ({ hour: h.hour, arrivals: round(h.arrivals, 2)! })),
       };
     },
   );
