@@ -8,9 +8,17 @@ import type { ServiceTimeModel } from './service-times.js';
 export interface PlanRequest {
   open: string;
   close: string;
-  arrivals: { kind: 'poisson'; perHour: Record<string, number> };
-  service: { kind: 'exponential' | 'fixed'; meanMinutes: Record<string, number> };
+  arrivals: { kind: 'poisson'; perHour: Record<string, number> } | { kind: 'history' };
+  service: { kind: 'exponential' | 'fixed'; meanMinutes: Record<string, number> } | { kind: 'history' };
   counters?: readonly { from: string; to: string; count: number; services?: readonly string[] }[];
+}
+
+/** What the office's history says, for a request that asks for it (`kind: 'history'`). */
+export interface PlanHistory {
+  /** Expected arrivals per quarter hour of the clock, per service. */
+  perQuarter: ReadonlyMap<string, readonly number[]>;
+  /** Served citizens' call-to-finish minutes, per service. */
+  serviceMinutes: ReadonlyMap<string, readonly number[]>;
 }
 
 export type PlanRequestResult = { ok: true; scenario: DayScenario } | { ok: false; field: string; message: string };
@@ -32,7 +40,7 @@ export function formatClock(minutes: number): string {
  * answers 400 naming it). Only the office's active services can be planned; each one given
  * arrivals needs a service time, and counters may only serve planned services.
  */
-export function scenarioFromRequest(request: PlanRequest, services: readonly Service[], policy: QueuePolicyConfig): PlanRequestResult {
+export function scenarioFromRequest(request: PlanRequest, services: readonly Service[], policy: QueuePolicyConfig, history: PlanHistory = { perQuarter: new Map(), serviceMinutes: new Map() }): PlanRequestResult {
   const refuse = (field: string, message: string): PlanRequestResult => ({ ok: false, field, message });
   const openMinute = parseClock(request.open);
   const closeMinute = parseClock(request.close);
@@ -42,18 +50,23 @@ export function scenarioFromRequest(request: PlanRequest, services: readonly Ser
 
   const known = new Map(services.filter((s) => s.active).map((s) => [s.code, s]));
   const planned: PlannedService[] = [];
-  for (const [code, perHour] of Object.entries(request.arrivals.perHour)) {
+  const requested: [string, string, readonly number[] | number][] =
+    request.arrivals.kind === 'history'
+      ? [...history.perQuarter.entries()].filter(([code]) => known.has(code)).map(([code, perQuarter]) => [code, `arrivals`, perQuarter])
+      : Object.entries(request.arrivals.perHour).map(([code, perHour]) => [code, `arrivals.perHour.${code}`, perHour]);
+  for (const [code, field, arrivals] of requested) {
     const service = known.get(code);
-    if (!service) return refuse(`arrivals.perHour.${code}`, `The office has no active service ${code}.`);
-    if (!(perHour >= 0) || !Number.isFinite(perHour)) return refuse(`arrivals.perHour.${code}`, 'An arrival rate is a number of citizens an hour, 0 or more.');
-    const minutes = request.service.meanMinutes[code];
-    if (minutes === undefined) return refuse(`service.meanMinutes.${code}`, `Give a service time for ${code}.`);
-    if (!(minutes > 0) || !Number.isFinite(minutes)) return refuse(`service.meanMinutes.${code}`, 'A service time is a number of minutes above 0.');
-    const serviceTime: ServiceTimeModel = request.service.kind === 'fixed' ? { kind: 'fixed', minutes } : { kind: 'exponential', meanMinutes: minutes };
-    planned.push({ code, slaMinutes: service.slaMinutes, arrivals: { kind: 'poisson', perQuarter: new Array<number>(QUARTERS_PER_DAY).fill(perHour / 4) }, serviceTime });
+    if (!service) return refuse(field, `The office has no active service ${code}.`);
+    if (typeof arrivals === 'number' && (!(arrivals >= 0) || !Number.isFinite(arrivals))) return refuse(field, 'An arrival rate is a number of citizens an hour, 0 or more.');
+    const perQuarter = typeof arrivals === 'number' ? new Array<number>(QUARTERS_PER_DAY).fill(arrivals / 4) : arrivals;
+    const serviceTime = serviceTimeOf(request.service, code, history);
+    if ('field' in serviceTime) return refuse(serviceTime.field, serviceTime.message);
+    planned.push({ code, slaMinutes: service.slaMinutes, arrivals: { kind: 'poisson', perQuarter }, serviceTime });
   }
-  for (const code of Object.keys(request.service.meanMinutes)) {
-    if (!known.has(code)) return refuse(`service.meanMinutes.${code}`, `The office has no active service ${code}.`);
+  if (request.service.kind !== 'history') {
+    for (const code of Object.keys(request.service.meanMinutes)) {
+      if (!known.has(code)) return refuse(`service.meanMinutes.${code}`, `The office has no active service ${code}.`);
+    }
   }
 
   const counters: CounterShift[] = [];
@@ -70,4 +83,16 @@ export function scenarioFromRequest(request: PlanRequest, services: readonly Ser
     counters.push({ fromMinute, toMinute, count: shift.count, serviceCodes });
   }
   return { ok: true, scenario: { openMinute, closeMinute, services: planned, counters, policy } };
+}
+
+function serviceTimeOf(model: PlanRequest['service'], code: string, history: PlanHistory): ServiceTimeModel | { field: string; message: string } {
+  if (model.kind === 'history') {
+    const minutes = history.serviceMinutes.get(code);
+    return minutes && minutes.length > 0 ? { kind: 'empirical', minutes } : { field: 'service', message: `The history has no served citizens of ${code} to take service times from.` };
+  }
+  const minutes = model.meanMinutes[code];
+  const field = `service.meanMinutes.${code}`;
+  if (minutes === undefined) return { field, message: `Give a service time for ${code}.` };
+  if (!(minutes > 0) || !Number.isFinite(minutes)) return { field, message: 'A service time is a number of minutes above 0.' };
+  return model.kind === 'fixed' ? { kind: 'fixed', minutes } : { kind: 'exponential', meanMinutes: minutes };
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { formatClock, scenarioFromRequest, type PlanRequest } from '../../core/planning/plan-request.js';
+import { formatClock, scenarioFromRequest } from '../../core/planning/plan-request.js';
 import { recommendStaffing } from '../../core/planning/recommend.js';
 import { simulateDays } from '../../core/planning/simulate-day.js';
 import { summarise, type PlanFigures, type WaitFigures } from '../../core/planning/summary.js';
@@ -10,16 +10,25 @@ import type { App, HostContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { QUEUE_POLICY_SETTING } from '../office.js';
 import { backtestPastDays, readPastDays } from '../planning-history.js';
-import { sameWeekdayBefore } from '../../core/planning/history.js';
-import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
+import { arrivalForecast, sameWeekdayBefore, serviceMinutes } from '../../core/planning/history.js';
+import { isOfficeDay, officeDayOf, weekdayOfOfficeDay } from '../../core/office-day.js';
+import { CopenhagenTime } from '../../core/stats/local-time.js';
 
 const Clock = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM on the office clock' });
 const PerService = Type.Record(Type.String({ pattern: '^[A-Z]$' }), Type.Number());
-const Arrivals = Type.Object({ kind: Type.Literal('poisson'), perHour: PerService }, { additionalProperties: false, description: 'Poisson arrivals at a rate per hour, per service' });
-const ServiceTimes = Type.Object(
-  { kind: Type.Union([Type.Literal('exponential'), Type.Literal('fixed')]), meanMinutes: PerService },
+/** The same weekday of the last weeks (default: today's weekday, 8 weeks). */
+const History = Type.Object(
+  { kind: Type.Literal('history'), weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })), weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })) },
   { additionalProperties: false },
 );
+const Arrivals = Type.Union([
+  Type.Object({ kind: Type.Literal('poisson'), perHour: PerService }, { additionalProperties: false, description: 'Poisson arrivals at a rate per hour, per service' }),
+  History,
+]);
+const ServiceTimes = Type.Union([
+  Type.Object({ kind: Type.Union([Type.Literal('exponential'), Type.Literal('fixed')]), meanMinutes: PerService }, { additionalProperties: false }),
+  History,
+]);
 const Shift = Type.Object(
   { from: Clock, to: Clock, count: Type.Integer({ minimum: 0, maximum: 100 }), services: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]$' }))) },
   { additionalProperties: false },
@@ -126,9 +135,18 @@ function figuresView(f: PlanFigures): Static<typeof Figures> {
  */
 export function planningRoutes(app: App, { store, config }: HostContext): void {
   const policyOf = () => store.settings.get<QueuePolicyConfig>(QUEUE_POLICY_SETTING, DEFAULT_QUEUE_POLICY);
-  const scenarioOf = (body: PlanRequest) => {
+  /** The history a request asks for: one read of the weekday's last weeks, for arrivals and service times alike. */
+  const historyOf = (body: Static<typeof SimulateBody> | Static<typeof RecommendBody>) => {
+    const asked = body.arrivals.kind === 'history' ? body.arrivals : body.service.kind === 'history' ? body.service : null;
+    if (!asked) return undefined;
+    const today = officeDayOf(config.clock());
+    const days = readPastDays(store.db.name, sameWeekdayBefore(today, asked.weekday ?? weekdayOfOfficeDay(today), asked.weeks ?? 8));
+    const times = new CopenhagenTime();
+    return { perQuarter: arrivalForecast(days.map((d) => d.tickets), times), serviceMinutes: serviceMinutes(days.flatMap((d) => d.tickets)) };
+  };
+  const scenarioOf = (body: Static<typeof SimulateBody> | Static<typeof RecommendBody>) => {
     const policy = policyOf();
-    const result = scenarioFromRequest(body, store.services.list(), policy);
+    const result = scenarioFromRequest(body, store.services.list(), policy, historyOf(body));
     if (!result.ok) throw badRequest('invalid_request', `${result.field}: ${result.message}`);
     return result.scenario;
   };

@@ -70,3 +70,32 @@ describe('GET /api/planning/backtest', () => {
     expect(response.body.error.message).toContain(field);
   });
 });
+
+describe('planning from the office’s own history', () => {
+  it('simulates Mondays with the arrivals and service times of the last eight', async () => {
+    const body = { days: 20, open: '09:00', close: '15:00', arrivals: { kind: 'history', weekday: 1 }, service: { kind: 'history' }, counters: [{ from: '09:00', to: '15:00', count: 4 }] };
+    const response = await manager.post('/api/planning/simulate', body);
+    expect(response.status).toBe(200);
+    expect(response.body.byService.map((s: any) => s.serviceCode)).toEqual(['M']);
+    // 30 an hour for six hours, twenty days.
+    expect(response.body.served / 20).toBeGreaterThan(160);
+    expect(response.body.served / 20).toBeLessThan(200);
+    expect(response.body.utilisation).toBeGreaterThan(0.6);
+    expect(response.body.utilisation).toBeLessThan(0.9);
+  });
+
+  it('recommends counters for Mondays from the history', async () => {
+    const body = { days: 10, open: '09:00', close: '15:00', arrivals: { kind: 'history', weekday: 1 }, service: { kind: 'history' }, target: { p90WaitMinutes: 5 }, maxCounters: 10 };
+    const response = await manager.post('/api/planning/recommend', body);
+    expect(response.status).toBe(200);
+    expect(response.body.hours.map((h: any) => h.hour)).toEqual([9, 10, 11, 12, 13, 14]);
+    for (const h of response.body.hours.slice(1)) expect(h.counters).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses history service times for a service the history never served, naming the field', async () => {
+    const body = { days: 5, open: '09:00', close: '15:00', arrivals: { kind: 'poisson', perHour: { K: 5 } }, service: { kind: 'history', weekday: 1 }, counters: [{ from: '09:00', to: '15:00', count: 1 }] };
+    const response = await manager.post('/api/planning/simulate', body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('service');
+  });
+});
