@@ -93,7 +93,7 @@ export function queueHeads(waiting: readonly QueueCandidate[], now: number): Que
  * A booked citizen's wait counts from the slot (the later of arrival and callable time), so an
  * early check-in does not jump the guard.
  */
-function waitingSince(t: QueueCandidate): number {
+export function waitingSince(t: QueueCandidate): number {
   return Math.max(t.arrivedAt, t.callableAt);
 }
 
@@ -111,7 +111,7 @@ function inCounterOrder(tickets: readonly QueueCandidate[], counter: CounterPref
 }
 
 /** Earlier wait start first; the ticket id breaks ties so the order is total and repeatable. */
-function isBefore(a: QueueCandidate, b: QueueCandidate): boolean {
+export function isBefore(a: QueueCandidate, b: QueueCandidate): boolean {
   const byWait = waitingSince(a) - waitingSince(b);
   return byWait !== 0 ? byWait < 0 : a.id < b.id;
 }

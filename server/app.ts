@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.js';
 import { idCheckRoutes } from './routes/id-checks.js';
 import { kioskDeviceRoutes } from './routes/kiosk-devices.js';
 import { openingHoursRoutes } from './routes/opening-hours.js';
+import { planningRoutes } from './routes/planning.js';
 import { queueRoutes } from './routes/queue.js';
 import { retentionRoutes } from './routes/retention.js';
 import { scannerRoutes } from './routes/scanner.js';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   serviceConfigRoutes(app, ctx);
   counterConfigRoutes(app, ctx);
   openingHoursRoutes(app, ctx);
+  planningRoutes(app, ctx);
   eventRoutes(app, ctx);
   scannerRoutes(app, ctx);
   healthRoutes(app, ctx);

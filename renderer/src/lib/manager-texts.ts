@@ -9,6 +9,7 @@ export const managerText = {
   appointments: { da: 'Tidsbestilling', en: 'Appointments' },
   configuration: { da: 'Opsætning', en: 'Configuration' },
   audit: { da: 'Revisionslog', en: 'Audit log' },
+  planning: { da: 'Planlægning', en: 'Planning' },
   logout: { da: 'Log ud', en: 'Log out' },
   loggedInAs: { da: 'Logget ind som', en: 'Logged in as' },
   wrongLogin: { da: 'Forkert brugernavn eller adgangskode.', en: 'Wrong username or password.' },
@@ -16,7 +17,7 @@ export const managerText = {
 } satisfies Record<string, LocalizedText>;
 
 /** The sections of /manager, in menu order; the URL hash names the open one so it survives a reload. */
-export const MANAGER_SECTIONS = ['dashboard', 'statistics', 'appointments', 'configuration', 'audit'] as const;
+export const MANAGER_SECTIONS = ['dashboard', 'statistics', 'planning', 'appointments', 'configuration', 'audit'] as const;
 export type ManagerSection = (typeof MANAGER_SECTIONS)[number];
 
 /**
