@@ -11,7 +11,8 @@ import { badRequest } from '../errors.js';
 import { QUEUE_POLICY_SETTING } from '../office.js';
 import { backtestPastDays, readPastDays } from '../planning-history.js';
 import { arrivalForecast, sameWeekdayBefore, serviceMinutes } from '../../core/planning/history.js';
-import { isOfficeDay, officeDayOf, weekdayOfOfficeDay } from '../../core/office-day.js';
+import { compareOfficeDays, officeDayOf, weekdayOfOfficeDay } from '../../core/office-day.js';
+import { checkDayRange, DayParam } from './day-range.js';
 import { CopenhagenTime } from '../../core/stats/local-time.js';
 
 const Clock = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM on the office clock' });
@@ -87,7 +88,8 @@ const BacktestQuery = Type.Object(
   {
     weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday: that weekday of the last weeks' })),
     weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, default: 8 })),
-    date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'One past Copenhagen day instead' })),
+    // One past Copenhagen day instead of a weekday.
+    date: Type.Optional(DayParam),
     runs: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     seed: Type.Optional(Type.Integer()),
   },
@@ -188,7 +190,8 @@ export function planningRoutes(app: App, { store, config }: HostContext): void {
       const today = officeDayOf(config.clock());
       let officeDays: string[];
       if (date !== undefined) {
-        if (!isOfficeDay(date) || date >= today) throw badRequest('invalid_request', 'date: give a past day as YYYY-MM-DD.');
+        checkDayRange(date, undefined, config.clock());
+        if (compareOfficeDays(date, today) >= 0) throw badRequest('invalid_request', 'date: give a past day as YYYY-MM-DD.');
         officeDays = [date];
       } else if (weekday !== undefined) {
         officeDays = sameWeekdayBefore(today, weekday, weeks);

@@ -5,6 +5,7 @@ import { ADMIN_PASSWORD, startTestHost, TestClock, type TestHost } from '../supp
 const clock = new TestClock(Date.parse('2026-12-06T10:00:00+01:00'));
 const TODAY = '2026-12-06';
 const LAST_ACCEPTED = '2028-12-06';
+const YESTERDAY = '2026-12-05';
 let running: TestHost;
 let cookie: string;
 
@@ -58,6 +59,7 @@ describe('days outside 2000-01-01 … today + 2 years', () => {
     expect((await dateTakingRoutes()).map((r) => r.path).sort()).toEqual([
       '/api/appointments',
       '/api/audit',
+      '/api/planning/backtest',
       '/api/stats',
       '/api/stats/daily-summaries',
       '/api/stats/export.csv',
@@ -81,7 +83,9 @@ describe('days outside 2000-01-01 … today + 2 years', () => {
   it('answers the first and the last accepted day on every route', async () => {
     for (const route of await dateTakingRoutes()) {
       for (const { name } of route.days) {
-        for (const day of ['2000-01-01', LAST_ACCEPTED]) {
+        // The backtest replays days that happened: its last day is yesterday, not two years ahead.
+        const lastDay = route.path === '/api/planning/backtest' ? YESTERDAY : LAST_ACCEPTED;
+        for (const day of ['2000-01-01', lastDay]) {
           // A range from 2000 to today is too long for the statistics (400 days at most), so the edge days go alone.
           const url = `${route.path}?${route.days.filter((p) => p.required || p.name === name).map((p) => `${p.name}=${day}`).join('&')}`;
           expect([url, (await get(url)).status]).toEqual([url, 200]);
