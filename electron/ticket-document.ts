@@ -1,6 +1,6 @@
 import { OFFICE_TIME_ZONE } from '../core/copenhagen-time.js';
 import type { LocalizedText } from '../core/types.js';
-import type { TicketPrintRequest } from './bridge-types.js';
+import type { TicketPrintRequest } from '../contract/shell-bridge.js';
 
 /**
  * The printed ticket: what the citizen holds while waiting. Built from what the page sends, which
