@@ -21,6 +21,7 @@ export interface WallClock {
   second: number;
 }
 
+const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -46,11 +47,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** What the clock in `timeZone` shows at the instant (to the second). */
 export function wallClockAt(epochMs: number, timeZone: string = OFFICE_TIME_ZONE): WallClock {
-  const wall: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    if (part.type in wall) wall[part.type as keyof WallClock] = Number(part.value);
-  }
-  return wall;
+  if (timeZone !== OFFICE_TIME_ZONE) return intlWallClock(epochMs, timeZone);
+  const wall = new Date(epochMs + copenhagenOffsetMs(epochMs));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /** The wall clock read as if it were UTC: the instant's "local milliseconds". */
@@ -58,15 +64,48 @@ export function utcOfWallClock(wall: WallClock): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 
-/** The zone's offset from UTC at the instant, in ms (whole seconds; no zone uses less). */
-function offsetMsAt(epochMs: number, timeZone: string): number {
-  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
-  return utcOfWallClock(wallClockAt(wholeSecond, timeZone)) - wholeSecond;
-}
-
 /** Copenhagen's offset from UTC in minutes at the instant (60 in winter, 120 in summer). */
 export function offsetMinutesAt(epochMs: number): number {
-  return offsetMsAt(epochMs, OFFICE_TIME_ZONE) / 60_000;
+  return copenhagenOffsetMs(epochMs) / 60_000;
+}
+
+function offsetMsAt(epochMs: number, timeZone: string): number {
+  return timeZone === OFFICE_TIME_ZONE ? copenhagenOffsetMs(epochMs) : intlOffsetMs(epochMs, timeZone);
+}
+
+/**
+ * Offsets by UTC hour: an `Intl` reading costs microseconds and office days, opening hours and
+ * the live pages ask for the same few hours over and over. Copenhagen has changed its offset only
+ * on whole UTC hours since it left Copenhagen mean time in 1893; an hour whose two ends disagree
+ * (that one) is never stored.
+ * The results do not depend on the memo, which is only emptied when it grows large.
+ */
+const offsetByUtcHour = new Map<number, number>();
+const MEMO_LIMIT = 4096;
+
+function copenhagenOffsetMs(epochMs: number): number {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  const known = offsetByUtcHour.get(hour);
+  if (known !== undefined) return known;
+  const offset = intlOffsetMs(hour * HOUR_MS, OFFICE_TIME_ZONE);
+  if (intlOffsetMs(hour * HOUR_MS + HOUR_MS - 1000, OFFICE_TIME_ZONE) !== offset) return intlOffsetMs(epochMs, OFFICE_TIME_ZONE);
+  if (offsetByUtcHour.size >= MEMO_LIMIT) offsetByUtcHour.clear();
+  offsetByUtcHour.set(hour, offset);
+  return offset;
+}
+
+function intlWallClock(epochMs: number, timeZone: string): WallClock {
+  const wall: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
+    if (part.type in wall) wall[part.type as keyof WallClock] = Number(part.value);
+  }
+  return wall;
+}
+
+/** The zone's offset from UTC at the instant, in ms (whole seconds; no zone uses less). */
+function intlOffsetMs(epochMs: number, timeZone: string): number {
+  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
+  return utcOfWallClock(intlWallClock(wholeSecond, timeZone)) - wholeSecond;
 }
 
 /**

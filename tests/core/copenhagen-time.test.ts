@@ -76,6 +76,27 @@ const wallArb = fc.oneof(
   fc.record({ date: transitionNightArb, hour: fc.integer({ min: 0, max: 4 }), minute: fc.integer({ min: 0, max: 59 }) }),
 ).map(({ date, hour, minute }): WallClock => ({ ...date, hour, minute, second: 0 }));
 
+describe('the clock read by arithmetic on a remembered offset agrees with Intl', () => {
+  const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Copenhagen', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const intlWall = (instant: number) => Object.fromEntries(intl.formatToParts(instant).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+
+  it('at any instant from 1850 (Copenhagen mean time, +00:53:28, until 1893) to 2100, asked in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: at('1850-01-01T00:00:00Z'), max: at('2100-12-31T00:00:00Z') }), { minLength: 1, maxLength: 20 }), (instants) => {
+        for (const instant of instants) expect(wallClockAt(instant)).toEqual(intlWall(instant));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('across the hour Copenhagen left its mean time for CET (1893), where the offset changed mid-hour', () => {
+    const switchAt = at('1893-03-31T23:06:32Z');
+    for (let instant = switchAt - HOUR; instant <= switchAt + HOUR; instant += 1_000) {
+      expect(wallClockAt(instant)).toEqual(intlWall(instant));
+    }
+  });
+});
+
 describe('wall clock ↔ instant: properties (2020–2040)', () => {
   it('the offset is an hour in winter and two in summer, and is what the wall clock shows', () => {
     fc.assert(
