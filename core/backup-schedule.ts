@@ -1,4 +1,4 @@
-import { isOfficeDay, minuteOfOfficeDay, nextOfficeDay, officeDayOf, startOfOfficeDay } from './office-day.js';
+import { instantOnOfficeDay, isOfficeDay, minuteOfOfficeDay, nextOfficeDay, officeDayOf } from './office-day.js';
 
 /**
  * When the nightly database backup runs and which backups are kept. Backup files are named by the
@@ -7,7 +7,6 @@ import { isOfficeDay, minuteOfOfficeDay, nextOfficeDay, officeDayOf, startOfOffi
  */
 
 const BACKUP_NAME = /^office-(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3])([0-5]\d)\.sqlite$/;
-const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const MINUTE_MS = 60_000;
 
 /**
@@ -16,25 +15,6 @@ const MINUTE_MS = 60_000;
  * failing disk is not hammered.
  */
 export const MISSED_BACKUP_DELAY_MINUTES = 10;
-
-/** `HH:MM` on a 24-hour clock as minutes after midnight, or null when the text is no such time. */
-export function parseTimeOfDay(text: string): number | null {
-  const match = TIME_OF_DAY.exec(text.trim());
-  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
-}
-
-/**
- * The instant Copenhagen's clock shows `minute` (after midnight) on `day`. The night clocks go
- * forward skips 02:00–02:59; a time in that hour is taken an hour later. The night clocks go back
- * shows 02:00–02:59 twice; the first is taken.
- */
-export function instantOnOfficeDay(day: string, minute: number): number {
-  const guess = startOfOfficeDay(day) + minute * MINUTE_MS;
-  // The guess is off by the day's daylight-saving change, if any, when that lies before `minute`.
-  const shift = ((minute - minuteOfOfficeDay(guess) + 2160) % 1440) - 720;
-  const corrected = guess + shift * MINUTE_MS;
-  return minuteOfOfficeDay(corrected) === minute ? corrected : guess;
-}
 
 /** The first instant after `after` at which Copenhagen's clock shows `minute`. */
 export function nextOccurrence(after: number, minute: number): number {

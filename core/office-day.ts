@@ -1,38 +1,51 @@
+import { instantOfWallClock, wallClockAt } from './copenhagen-time.js';
+
 /**
  * Office days are Copenhagen calendar days: ticket numbers restart at 001 every morning and
- * statistics group by the day a Danish office would write on its report, whatever the host's
- * own time zone is set to (a Windows PC on UTC is common).
+ * statistics group by the day a Danish office would write on its report. The clock itself (zone,
+ * offsets, daylight saving) is core/copenhagen-time.ts; this file is the calendar built on it.
  */
-export const OFFICE_TIME_ZONE = 'Europe/Copenhagen';
 
-const dayFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: OFFICE_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-const hourFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: OFFICE_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /**
  * `YYYY-MM-DD` of the Copenhagen day that contains the instant. Refuses an instant past the year
  * 9999: its day would be written with five digits and sort before today's as text.
  */
 export function officeDayOf(epochMs: number): string {
-  return requireFourDigitYear(dayFormatter.format(epochMs));
+  const wall = wallClockAt(epochMs);
+  return requireFourDigitYear(`${String(wall.year).padStart(4, '0')}-${pad2(wall.month)}-${pad2(wall.day)}`);
 }
 
 /** Minutes since Copenhagen midnight (0–1439), for opening hours and per-hour statistics. */
 export function minuteOfOfficeDay(epochMs: number): number {
-  const parts = hourFormatter.formatToParts(epochMs);
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
-  const minute = Number(parts.find((p) => p.type === 'minute')?.value);
-  return hour * 60 + minute;
+  const wall = wallClockAt(epochMs);
+  return wall.hour * 60 + wall.minute;
+}
+
+/** `HH:MM` on a 24-hour clock as minutes after midnight, or null when the text is no such time. */
+export function parseTimeOfDay(text: string): number | null {
+  const match = TIME_OF_DAY.exec(text.trim());
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+/**
+ * The instant Copenhagen's clock shows `minute` (after midnight) on `day`, by the one
+ * daylight-saving rule of core/copenhagen-time.ts: a time in the hour skipped in spring is taken
+ * an hour later, a time in the hour repeated in autumn at its first occurrence.
+ */
+export function instantOnOfficeDay(day: string, minute: number): number {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return instantOfWallClock({ year, month, day: date, hour: Math.floor(minute / 60), minute: minute % 60, second: 0 }).at;
+}
+
+/** The instant Copenhagen's day `day` begins (midnight always shows: the clocks change at 02:00/03:00). */
+export function startOfOfficeDay(day: string): number {
+  return instantOnOfficeDay(day, 0);
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
 /** ISO weekday of the Copenhagen day: 1 = Monday … 7 = Sunday. */
@@ -40,21 +53,6 @@ export function weekdayOfOfficeDay(day: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const utcDay = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   return utcDay === 0 ? 7 : utcDay;
-}
-
-/**
- * The instant Copenhagen's day `day` begins. Found by correcting a UTC guess with the zone's
- * offset at that guess, twice, which settles across both daylight-saving changes (they happen at
- * 02:00/03:00, never at midnight).
- */
-export function startOfOfficeDay(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  let guess = utcMidnight;
-  for (let i = 0; i < 2; i++) {
-    guess = utcMidnight - offsetMinutesAt(guess) * 60_000;
-  }
-  return guess;
 }
 
 /** The day after `day`, as `YYYY-MM-DD`. */
@@ -94,18 +92,4 @@ export function isOfficeDay(text: string): boolean {
   const date = new Date(0);
   date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-const offsetFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: OFFICE_TIME_ZONE,
-  timeZoneName: 'longOffset',
-});
-
-/** Copenhagen's offset from UTC in minutes at the instant (60 in winter, 120 in summer). */
-function offsetMinutesAt(epochMs: number): number {
-  const name = offsetFormatter.formatToParts(epochMs).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 0;
-  const sign = match[1] === '-' ? -1 : 1;
-  return sign * (Number(match[2]) * 60 + Number(match[3]));
 }

@@ -1,5 +1,4 @@
-import { instantOnOfficeDay, parseTimeOfDay } from './backup-schedule.js';
-import { isOfficeDay, nextOfficeDay, officeDayOf, startOfOfficeDay, weekdayOfOfficeDay } from './office-day.js';
+import { instantOnOfficeDay, isOfficeDay, nextOfficeDay, officeDayOf, parseTimeOfDay, startOfOfficeDay, weekdayOfOfficeDay } from './office-day.js';
 
 /**
  * When the office is open: a weekly schedule in Copenhagen time plus dates it stays closed
@@ -8,7 +7,7 @@ import { isOfficeDay, nextOfficeDay, officeDayOf, startOfOfficeDay, weekdayOfOff
  * served and a clerk may let a late citizen in (README, "Configuration in the manager page").
  *
  * An interval runs from the instant the Copenhagen clock shows its opening time to the instant it
- * shows its closing time, by the same rule as the backup schedule on the two daylight-saving
+ * shows its closing time, by the one rule of core/copenhagen-time.ts on the two daylight-saving
  * nights: a time in the skipped spring hour is taken an hour later, a time in the repeated autumn
  * hour the first time it is shown.
  */

@@ -1,5 +1,4 @@
-import { instantOnOfficeDay } from './backup-schedule.js';
-import { nextOfficeDay, officeDayOf } from './office-day.js';
+import { instantOnOfficeDay, nextOfficeDay, officeDayOf } from './office-day.js';
 
 /**
  * How long the office keeps per-ticket detail (tickets, ID-check outcomes, bookings and the events

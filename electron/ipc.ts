@@ -1,5 +1,5 @@
 import type { IpcMain, WebContents } from 'electron';
-import type { PrintTicketResult, ScanEvent } from './bridge-types.js';
+import type { PrintTicketResult, ScanEvent } from '../contract/shell-bridge.js';
 import type { ShellLog } from './log.js';
 import { isAllowedOrigin, originForLog } from './navigation-guard.js';
 

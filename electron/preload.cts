@@ -5,7 +5,7 @@
  * are copies; `satisfies` makes the compiler reject any drift from ipc.ts and window-policy.ts.
  */
 import electron = require('electron');
-import type { KioskShellBridge, PrintTicketResult, ScanEvent, ShellRole, TicketPrintRequest } from './bridge-types.js';
+import type { KioskShellBridge, PrintTicketResult, ScanEvent, ShellRole, TicketPrintRequest } from '../contract/shell-bridge.js';
 import type { IPC_CHANNELS } from './ipc.js';
 import type { ROLE_ARGUMENT_PREFIX } from './window-policy.js';
 

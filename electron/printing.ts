@@ -1,5 +1,5 @@
 import { BrowserWindow, type WebContents } from 'electron';
-import type { PrintFailureReason, PrintTicketResult, TicketPrintRequest } from './bridge-types.js';
+import type { PrintFailureReason, PrintTicketResult, TicketPrintRequest } from '../contract/shell-bridge.js';
 import type { ShellLog } from './log.js';
 import { parseTicketPrintRequest, ticketHtml } from './ticket-document.js';
 

@@ -1,5 +1,5 @@
 import type { DocumentScanner, ScannerStatus } from '../hardware/document-scanner.js';
-import type { ScanEvent } from './bridge-types.js';
+import type { ScanEvent } from '../contract/shell-bridge.js';
 import type { ShellLog } from './log.js';
 
 /**

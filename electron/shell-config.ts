@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalizedText } from '../core/types.js';
 import type { ScannerConfig } from '../hardware/create-scanner.js';
-import { SHELL_ROLES, type ShellRole } from './bridge-types.js';
+import { SHELL_ROLES, type ShellRole } from '../contract/shell-bridge.js';
 
 /**
  * The shell's own config file (JSON), one per PC. The office host has its own settings (environment

@@ -1,5 +1,6 @@
+import { OFFICE_TIME_ZONE } from '../core/copenhagen-time.js';
 import type { LocalizedText } from '../core/types.js';
-import type { TicketPrintRequest } from './bridge-types.js';
+import type { TicketPrintRequest } from '../contract/shell-bridge.js';
 
 /**
  * The printed ticket: what the citizen holds while waiting. Built from what the page sends, which
@@ -44,7 +45,7 @@ export function escapeHtml(text: string): string {
 /** "Issued at" on the office's wall clock, whatever time zone the PC is set to; each language's own notation. */
 export function issuedAtText(issuedAt: string): LocalizedText {
   const time = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Intl.DateTimeFormat(locale, { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
       new Date(issuedAt),
     );
   return { da: `Udstedt kl. ${time('da-DK')}`, en: `Issued at ${time('en-GB')}` };

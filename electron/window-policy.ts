@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { ShellRole } from './bridge-types.js';
+import type { ShellRole } from '../contract/shell-bridge.js';
 
 /** Each role's page on the office host. */
 export const ROLE_PAGES: Readonly<Record<ShellRole, string>> = {

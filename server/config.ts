@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { parseTimeOfDay } from '../core/backup-schedule.js';
+import { parseTimeOfDay } from '../core/office-day.js';
 import { LIVE_HEARTBEAT_MS } from '../core/events.js';
 import { normalizeHostName } from './host-names.js';
 import { DEFAULT_PASSWORD_HASH_COST, MIN_PASSWORD_HASH_COST } from './secrets.js';

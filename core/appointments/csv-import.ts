@@ -1,3 +1,4 @@
+import { readCsv, type CsvRecord } from '../csv.js';
 import type { BookingRow, ParsedImport } from './import-row.js';
 import { readDateTime } from './local-time.js';
 import type { SkippedRow } from './types.js';
@@ -33,15 +34,10 @@ const HEADER_NAMES: Record<string, Column> = {
 
 const DEFAULT_ORDER: readonly Column[] = ['start', 'service', 'name', 'uid'];
 
-interface CsvRecord {
-  line: number;
-  cells: string[];
-}
-
 export function parseBookingCsv(text: string): ParsedImport {
   const records = readRecords(text.replace(/^\uFEFF/, ''));
   if (records.length === 0) return { ok: false, error: 'empty_file' };
-  const header = columnsOfHeader(records[0]!.cells);
+  const header = columnsOfHeader(records[0]!.fields);
   const columns = header ?? DEFAULT_ORDER;
   const rows: BookingRow[] = [];
   const skipped: SkippedRow[] = [];
@@ -53,10 +49,10 @@ export function parseBookingCsv(text: string): ParsedImport {
   return { ok: true, rows, skipped };
 }
 
-function readRow({ line, cells }: CsvRecord, columns: readonly (Column | null)[]): BookingRow | SkippedRow {
+function readRow({ line, fields }: CsvRecord, columns: readonly (Column | null)[]): BookingRow | SkippedRow {
   const cell = (column: Column): string => {
     const index = columns.indexOf(column);
-    return index >= 0 ? (cells[index] ?? '').trim() : '';
+    return index >= 0 ? (fields[index] ?? '').trim() : '';
   };
   const startText = cell('start') || [cell('date'), cell('time')].filter(Boolean).join(' ');
   if (startText === '') return { line, reason: 'missing_start' };
@@ -75,51 +71,13 @@ function columnsOfHeader(cells: readonly string[]): (Column | null)[] | null {
 }
 
 /**
- * RFC 4180 records: quoted cells may hold separators, doubled quotes and line breaks. Blank
- * lines are left out; each record remembers the line it starts on, for the skip report.
+ * The file's records, separator read off the first line. Blank lines are left out; each record
+ * keeps the line it starts on, for the skip report. A file that breaks RFC 4180 is read as far as
+ * it goes, as a spreadsheet would: its rows then fail on their own (a bad time, no service).
  */
 function readRecords(text: string): CsvRecord[] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const separator = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== '')) records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === '\n') line++;
-        cell += char;
-      }
-    } else if (char === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (char === separator) {
-      cells.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      cell += char;
-    }
-  }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return records;
+  return readCsv(text, separator)
+    .records.filter(({ fields }) => fields.some((f) => f.trim() !== ''));
 }

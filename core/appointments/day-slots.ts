@@ -1,4 +1,4 @@
-import { instantOnOfficeDay } from '../backup-schedule.js';
+import { instantOnOfficeDay } from '../office-day.js';
 import type { Slot } from './capacity.js';
 
 /**

@@ -1,23 +1,15 @@
-import { OFFICE_TIME_ZONE } from '../office-day.js';
+import { instantOfWallClock, OFFICE_TIME_ZONE, utcOfWallClock, type WallClock } from '../copenhagen-time.js';
 
 /**
  * Turning the times booking systems write into instants. A wall-clock time without a zone is
- * Copenhagen time. On the spring-forward day 02:00–02:59 does not exist (refused); on the
- * fall-back day 02:00–02:59 happens twice and the first one (summer time) is meant.
+ * Copenhagen time, converted by core/copenhagen-time.ts's one daylight-saving rule, with one
+ * addition for imports: on the spring-forward day 02:00–02:59 never showed on the clock, so a
+ * booking written for it is refused rather than moved an hour (a booking system that wrote it
+ * has made a mistake the office should see). On the fall-back day the first 02:00–02:59
+ * (summer time) is meant, as everywhere.
  */
 
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
 export type TimeReading = { ok: true; at: number } | { ok: false; reason: 'bad_time' | 'nonexistent_local_time' | 'unknown_time_zone' };
-
-const HOUR = 3_600_000;
 
 /** Outlook and Exchange write Windows zone names in TZID; these are the ones a Danish office meets. */
 const WINDOWS_ZONES: Record<string, string> = {
@@ -41,21 +33,15 @@ export function timeZoneOf(tzid: string): string | null {
 }
 
 /** The instant a wall-clock time in `timeZone` stands for (see the module comment for DST days). */
-export function wallTimeToInstant(wall: WallTime, timeZone: string = OFFICE_TIME_ZONE): TimeReading {
-  if (!isValidWallTime(wall)) return { ok: false, reason: 'bad_time' };
-  let formatter: Intl.DateTimeFormat;
+export function wallTimeToInstant(wall: WallClock, timeZone: string = OFFICE_TIME_ZONE): TimeReading {
+  if (!isValidWallClock(wall)) return { ok: false, reason: 'bad_time' };
+  let instant: { at: number; skipped: boolean };
   try {
-    formatter = wallClockFormatter(timeZone);
+    instant = instantOfWallClock(wall, timeZone);
   } catch {
     return { ok: false, reason: 'unknown_time_zone' };
   }
-  const asUtc = utcOf(wall);
-  // A zone changes offset at most once within a day either side, so the offsets a day before
-  // and a day after give every instant this wall time can be.
-  const candidates = [asUtc - offsetAt(asUtc - 24 * HOUR, formatter), asUtc - offsetAt(asUtc + 24 * HOUR, formatter)]
-    .filter((at) => utcOf(wallTimeAt(at, formatter)) === asUtc)
-    .sort((a, b) => a - b);
-  return candidates.length > 0 ? { ok: true, at: candidates[0]! } : { ok: false, reason: 'nonexistent_local_time' };
+  return instant.skipped ? { ok: false, reason: 'nonexistent_local_time' } : { ok: true, at: instant.at };
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -85,56 +71,21 @@ export function readInstant(text: string): number | null {
   return reading.ok ? reading.at : null;
 }
 
-function withOffset(wall: WallTime, offset: string): TimeReading {
-  if (!isValidWallTime(wall)) return { ok: false, reason: 'bad_time' };
-  if (offset === 'Z') return { ok: true, at: utcOf(wall) };
+function withOffset(wall: WallClock, offset: string): TimeReading {
+  if (!isValidWallClock(wall)) return { ok: false, reason: 'bad_time' };
+  if (offset === 'Z') return { ok: true, at: utcOfWallClock(wall) };
   const digits = offset.replace(':', '');
   const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
   if (minutes > 14 * 60 || Number(digits.slice(3, 5)) > 59) return { ok: false, reason: 'bad_time' };
-  return { ok: true, at: utcOf(wall) - (digits.startsWith('-') ? -1 : 1) * minutes * 60_000 };
+  return { ok: true, at: utcOfWallClock(wall) - (digits.startsWith('-') ? -1 : 1) * minutes * 60_000 };
 }
 
-function wallTime(year?: string, month?: string, day?: string, hour?: string, minute?: string, second?: string): WallTime {
+function wallTime(year?: string, month?: string, day?: string, hour?: string, minute?: string, second?: string): WallClock {
   return { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
 }
 
-function isValidWallTime(w: WallTime): boolean {
+function isValidWallClock(w: WallClock): boolean {
   if (w.hour > 23 || w.minute > 59 || w.second > 59) return false;
-  const date = new Date(utcOf(w));
+  const date = new Date(utcOfWallClock(w));
   return date.getUTCFullYear() === w.year && date.getUTCMonth() === w.month - 1 && date.getUTCDate() === w.day;
-}
-
-function utcOf(w: WallTime): number {
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-}
-
-const copenhagenClock = makeWallClockFormatter(OFFICE_TIME_ZONE);
-
-function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
-  return timeZone === OFFICE_TIME_ZONE ? copenhagenClock : makeWallClockFormatter(timeZone);
-}
-
-function makeWallClockFormatter(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-}
-
-function wallTimeAt(at: number, formatter: Intl.DateTimeFormat): WallTime {
-  const parts = formatter.formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  return wallTime(part('year'), part('month'), part('day'), part('hour'), part('minute'), part('second'));
-}
-
-/** The zone's offset from UTC at the instant, in ms (whole seconds; no zone uses less). */
-function offsetAt(at: number, formatter: Intl.DateTimeFormat): number {
-  const wholeSecond = Math.floor(at / 1000) * 1000;
-  return utcOf(wallTimeAt(wholeSecond, formatter)) - wholeSecond;
 }

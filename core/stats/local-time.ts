@@ -1,8 +1,8 @@
-import { nextOfficeDay, OFFICE_TIME_ZONE, startOfOfficeDay } from '../office-day.js';
+import { offsetMinutesAt } from '../copenhagen-time.js';
+import { nextOfficeDay, startOfOfficeDay } from '../office-day.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-const offsetFormatter = new Intl.DateTimeFormat('en-US', { timeZone: OFFICE_TIME_ZONE, timeZoneName: 'longOffset' });
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 
 /**
@@ -21,7 +21,7 @@ export class CopenhagenTime {
     const utcHour = Math.floor(epochMs / HOUR_MS);
     let offset = this.offsetByUtcHour.get(utcHour);
     if (offset === undefined) {
-      offset = offsetFromIntl(utcHour * HOUR_MS);
+      offset = offsetMinutesAt(utcHour * HOUR_MS);
       this.offsetByUtcHour.set(utcHour, offset);
     }
     return offset;
@@ -86,12 +86,4 @@ export class CopenhagenTime {
     }
     return text;
   }
-}
-
-function offsetFromIntl(epochMs: number): number {
-  const name = offsetFormatter.formatToParts(epochMs).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 0;
-  const sign = match[1] === '-' ? -1 : 1;
-  return sign * (Number(match[2]) * 60 + Number(match[3]));
 }

@@ -1,4 +1,4 @@
-import { csvField, csvRecord, csvTextField } from './csv.js';
+import { csvField, csvRecord, csvTextField } from '../csv.js';
 import { toMinutes } from './durations.js';
 import type { CopenhagenTime } from './local-time.js';
 import { TICKET_COLUMNS, ticketValues, type TicketColumnType, type TicketExportRecord, type TicketValue } from './ticket-columns.js';

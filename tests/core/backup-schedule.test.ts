@@ -4,14 +4,12 @@ import {
   backupFileName,
   backupsToDelete,
   backupTakenAt,
-  instantOnOfficeDay,
   MISSED_BACKUP_DELAY_MINUTES,
   newestBackupAt,
   nextBackupDue,
   nextOccurrence,
-  parseTimeOfDay,
 } from '../../core/backup-schedule.js';
-import { minuteOfOfficeDay } from '../../core/office-day.js';
+import { instantOnOfficeDay, minuteOfOfficeDay, parseTimeOfDay } from '../../core/office-day.js';
 
 const at = (isoUtc: string) => Date.parse(isoUtc);
 const HOUR = 3_600_000;

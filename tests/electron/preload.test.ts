@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KioskShellBridge, ScanEvent } from '../../electron/bridge-types.js';
+import type { KioskShellBridge, ScanEvent } from '../../contract/shell-bridge.js';
 import { IPC_CHANNELS } from '../../electron/ipc.js';
 import { ROLE_ARGUMENT_PREFIX } from '../../electron/window-policy.js';
 import * as electronFake from './fake-electron.js';

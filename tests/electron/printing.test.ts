@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TicketPrintRequest } from '../../electron/bridge-types.js';
+import type { TicketPrintRequest } from '../../contract/shell-bridge.js';
 import { choosePrinter, createTicketPrinter, printFailureReason } from '../../electron/printing.js';
 import { fakeElectron } from './fake-electron.js';
 import { recordingLog } from './recording-log.js';

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { ScanEvent } from '../../electron/bridge-types.js';
+import type { ScanEvent } from '../../contract/shell-bridge.js';
 import { startScannerAgent } from '../../electron/scanner-agent.js';
 import type { DocumentScanner, DocumentScannerEvents, ScannerStatus } from '../../hardware/document-scanner.js';
 import { SimulatedScanner } from '../../hardware/simulated-scanner.js';

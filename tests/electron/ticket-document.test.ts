@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TicketPrintRequest } from '../../electron/bridge-types.js';
+import type { TicketPrintRequest } from '../../contract/shell-bridge.js';
 import {
   escapeHtml,
   estimatedWaitText,

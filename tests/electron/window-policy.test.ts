@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHELL_ROLES } from '../../electron/bridge-types.js';
+import { SHELL_ROLES } from '../../contract/shell-bridge.js';
 import { isPublicScreen, pageUrl, ROLE_ARGUMENT_PREFIX, windowOptions } from '../../electron/window-policy.js';
 
 const PRELOAD = '/opt/app/dist/electron/preload.cjs';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../core/stats/csv.js';
+import { parseCsv } from '../../core/csv.js';
 import { FIGURE_COLUMNS } from '../../core/stats/figure-columns.js';
 import { download, staff, stats, useTwoOfficeDays } from '../support/stats-office-days.js';
 

@@ -1,3 +1,5 @@
+import { minuteOfOfficeDay } from '../../../core/office-day.js';
+
 /** Time shown to people: pure functions of a duration or an instant. */
 
 /** `4:05`, `12:00`, `1:02:05`: a wait as a clerk reads it at a glance. Negative clock skew shows as 0:00. */
@@ -14,12 +16,11 @@ export function isoDuration(ms: number): string {
   return `PT${Math.max(0, Math.floor(ms / 1000))}S`;
 }
 
-const copenhagenClock = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** `HH:MM` in the office's time zone, whatever zone the display PC is set to. */
+/**
+ * `HH:MM` in the office's time zone, whatever zone the display PC is set to. Written by hand, not
+ * by Intl: Danish formatting writes 14.05; a waiting-room clock reads 14:05.
+ */
 export function formatClock(epochMs: number): string {
-  const parts = copenhagenClock.formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-  // Danish formatting writes 14.05; a waiting-room clock reads 14:05.
-  return `${part('hour')}:${part('minute')}`;
+  const minute = minuteOfOfficeDay(epochMs);
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }

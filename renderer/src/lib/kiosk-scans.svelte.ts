@@ -1,6 +1,6 @@
 import type { IdCheckView } from '../../../core/api-types.js';
 import { DEFAULT_MAX_KEY_GAP_MS, KeyboardWedgeDecoder, type WedgeResult } from '../../../core/keyboard-wedge.js';
-import type { ShellScannerStatus } from '../../../electron/bridge-types.js';
+import type { ShellScannerStatus } from '../../../contract/shell-bridge.js';
 import { api } from './api.js';
 import { HostScannerFeed } from './host-scanner.svelte.js';
 import { kioskShell } from './kiosk-shell.js';

@@ -1,4 +1,4 @@
-import type { KioskShellBridge } from '../../../electron/bridge-types.js';
+import type { KioskShellBridge } from '../../../contract/shell-bridge.js';
 
 /** The Electron shell's bridge when the page runs inside it; undefined in a plain browser. */
 export function kioskShell(): KioskShellBridge | undefined {

@@ -1,4 +1,4 @@
-import { OFFICE_TIME_ZONE } from '../../../core/office-day.js';
+import { OFFICE_TIME_ZONE } from '../../../core/copenhagen-time.js';
 import type { Lang } from '../../../core/types.js';
 
 /** Figures as a manager reads them: Danish or English number style, minutes with one decimal. */

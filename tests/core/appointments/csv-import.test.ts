@@ -93,6 +93,10 @@ describe('parseBookingCsv: bad rows are skipped with their reason, good rows kep
     ]);
   });
 
+  it('reads a row with a stray quote as a spreadsheet would, instead of refusing the file', () => {
+    expect(parseBookingCsv('start;service;name\n25-11-2026 09:15;M;Jens "JJ" H\n')).toMatchObject({ ok: true, rows: [{ line: 2, name: 'Jens "JJ" H' }] });
+  });
+
   it('never puts a name into a skip reason', () => {
     const parsed = parseBookingCsv('start;service;name\nsoon;M;Jens Hansen\n');
     expect(JSON.stringify(parsed)).not.toContain('Jens');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../core/stats/csv.js';
+import { parseCsv } from '../../../core/csv.js';
 import { CopenhagenTime } from '../../../core/stats/local-time.js';
 import { TICKET_COLUMNS, type TicketExportRecord } from '../../../core/stats/ticket-columns.js';
 import { ticketCsvChunks, UTF8_BOM } from '../../../core/stats/ticket-csv.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord, csvTextField, parseCsv } from '../../../core/stats/csv.js';
+import { csvField, csvRecord, csvTextField, parseCsv, readCsv } from '../../core/csv.js';
 
 describe('RFC 4180 fields', () => {
   it.each([
@@ -62,5 +62,25 @@ describe('reading CSV back', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('readCsv: the one reader, for any separator', () => {
+  it('reads `;` and tabs, and gives each record the line it starts on', () => {
+    expect(readCsv('a;"b;\nc"\r\n\nd;e', ';').records).toEqual([
+      { line: 1, fields: ['a', 'b;\nc'] },
+      { line: 3, fields: [''] },
+      { line: 4, fields: ['d', 'e'] },
+    ]);
+    expect(readCsv('a\tb\n', '\t')).toEqual({ records: [{ line: 1, fields: ['a', 'b'] }], problem: null });
+  });
+
+  it.each([
+    ['a,"b', 'CSV: quoted field never closes; it opened at offset 2', ['a', 'b']],
+    ['a,b"c', 'CSV: quote inside an unquoted field at offset 3', ['a', 'b"c']],
+    ['"a"b,c', 'CSV: text after a closing quote at offset 3', ['ab', 'c']],
+    ['a, "b"', 'CSV: quote inside an unquoted field at offset 3', ['a', 'b']],
+  ])('reads the broken file %j to the end, as a spreadsheet would, and names the problem', (text, problem, fields) => {
+    expect(readCsv(text)).toEqual({ records: [{ line: 1, fields }], problem });
   });
 });
