@@ -1,13 +1,10 @@
-import type {
-  ApiErrorBody,
-  CounterDetailView,
-  CounterView,
-  DisplayView,
-  IdCheckView,
-  MeView,
-  ServiceView,
-  TicketView,
-} from '../../../core/api-types.js';
+import type { CounterDetailView, CounterView } from '../../../contract/counters.js';
+import type { DisplayView } from '../../../contract/display.js';
+import type { ApiErrorBody } from '../../../contract/errors.js';
+import type { IdCheckView } from '../../../contract/id-checks.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { MeView } from '../../../contract/staff.js';
+import type { TicketView } from '../../../contract/tickets.js';
 import type { Outcome, UrgentReason } from '../../../core/types.js';
 
 /** A refusal from the host (4xx/5xx) with its machine-readable code, or `network` when it could not be reached. */

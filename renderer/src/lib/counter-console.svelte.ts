@@ -1,4 +1,7 @@
-import type { CounterView, MeView, ServiceView, TicketView } from '../../../core/api-types.js';
+import type { CounterView } from '../../../contract/counters.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { MeView } from '../../../contract/staff.js';
+import type { TicketView } from '../../../contract/tickets.js';
 import type { LocalizedText, Outcome } from '../../../core/types.js';
 import { api, ApiError } from './api.js';
 import { fitsTicket, type ConsoleAction } from './console-actions.js';

@@ -1,4 +1,4 @@
-import type { CheckInIdCheck, CheckInPreview, CheckInView } from '../../../core/appointments/types.js';
+import type { CheckInIdCheck, CheckInPreview, CheckInView } from '../../../contract/appointments.js';
 import { ApiError, request } from './api.js';
 
 /** The kiosk's side of booked citizens: look a code up, then check in (docs/appointments.md). */

@@ -1,5 +1,6 @@
-import type { ApiErrorBody, ServiceView } from '../../../core/api-types.js';
-import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../core/appointments/types.js';
+import type { ApiErrorBody } from '../../../contract/errors.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../contract/appointments.js';
 import { api, ApiError, request } from './api.js';
 
 /** A booking system's file: iCalendar by its extension or type, anything else is read as CSV. */

@@ -1,5 +1,5 @@
-import type { ServiceView } from '../../../core/api-types.js';
-import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../core/appointments/types.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../contract/appointments.js';
 import { officeDayOf } from '../../../core/office-day.js';
 import type { LocalizedText } from '../../../core/types.js';
 import { ApiError } from './api.js';

@@ -1,5 +1,5 @@
-import type { StaffView } from '../../../core/api-types.js';
-import type { CounterSetupView, KioskDeviceView, PairedKioskView, ServiceSetupView } from '../../../core/config-api-types.js';
+import type { StaffView } from '../../../contract/staff.js';
+import type { CounterSetupView, KioskDeviceView, PairedKioskView, ServiceSetupView } from '../../../contract/config.js';
 import type { IssuanceLimits } from '../../../core/issuance-limit.js';
 import type { IdRules } from '../../../core/idcheck/rules.js';
 import type { OpeningHours } from '../../../core/opening-hours.js';

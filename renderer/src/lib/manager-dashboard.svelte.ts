@@ -1,4 +1,6 @@
-import type { CounterView, ServiceView, TicketView } from '../../../core/api-types.js';
+import type { CounterView } from '../../../contract/counters.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { TicketView } from '../../../contract/tickets.js';
 import { officeDayOf } from '../../../core/office-day.js';
 import type { StatsReport } from '../../../core/stats/accumulator.js';
 import type { IntradayReport } from '../../../core/stats/intraday.js';
