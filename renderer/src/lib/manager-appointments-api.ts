@@ -1,7 +1,6 @@
-import type { ApiErrorBody } from '../../../contract/errors.js';
 import type { ServiceView } from '../../../contract/services.js';
 import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../contract/appointments.js';
-import { api, ApiError, request } from './api.js';
+import { answerOf, api, ApiCallError, request } from './api.js';
 
 /** A booking system's file: iCalendar by its extension or type, anything else is read as CSV. */
 export function importTypeOf(file: Pick<File, 'name' | 'type'>): 'text/calendar' | 'text/csv' {
@@ -29,13 +28,8 @@ export const appointmentsApi = {
         body: file,
       });
     } catch {
-      throw new ApiError(0, 'network', 'The office host cannot be reached.');
+      throw new ApiCallError(0, 'network', 'The office host cannot be reached.');
     }
-    const payload = (await response.json().catch(() => null)) as unknown;
-    if (!response.ok) {
-      const error = (payload as ApiErrorBody | null)?.error;
-      throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`);
-    }
-    return payload as ImportResult;
+    return answerOf<ImportResult>(response);
   },
 };
