@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
-import { requireStaff } from '../auth.js';
-import type { App, HostContext } from '../context.js';
-import { notFound } from '../errors.js';
-import { counterView, ticketView } from '../views.js';
 import { IdParams } from '../../contract/common.js';
 import { CallTicketRequest, CounterDetailView, CounterView, WalkUpRequest } from '../../contract/counters.js';
 import { ErrorAnswers, NoContent } from '../../contract/errors.js';
 import { TicketView } from '../../contract/tickets.js';
+import { requireStaff } from '../auth.js';
+import type { App, HostContext } from '../context.js';
+import { notFound } from '../errors.js';
+import { counterView, ticketView } from '../views.js';
 
 const CounterAnswers = { response: { 200: CounterView, ...ErrorAnswers } };
 

@@ -1,10 +1,10 @@
+import { IdParams } from '../../contract/common.js';
+import { ErrorAnswers } from '../../contract/errors.js';
+import { IdCheckRequest, IdCheckView } from '../../contract/id-checks.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { idCheckView } from '../id-checker.js';
-import { IdParams } from '../../contract/common.js';
-import { ErrorAnswers } from '../../contract/errors.js';
-import { IdCheckRequest, IdCheckView } from '../../contract/id-checks.js';
 
 export function idCheckRoutes(app: App, { idChecker, store }: HostContext): void {
   app.post(

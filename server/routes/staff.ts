@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
+import { IdParams } from '../../contract/common.js';
+import { ErrorAnswers } from '../../contract/errors.js';
+import { CreateStaffRequest, DeactivatedStaffView, PasswordSetView, SetPasswordRequest, StaffView, UpdateStaffRequest } from '../../contract/staff.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { conflict, forbidden } from '../errors.js';
 import { StaffAccounts } from '../staff-accounts.js';
-import { IdParams } from '../../contract/common.js';
-import { ErrorAnswers } from '../../contract/errors.js';
-import { CreateStaffRequest, DeactivatedStaffView, PasswordSetView, SetPasswordRequest, StaffView, UpdateStaffRequest } from '../../contract/staff.js';
 
 const StaffAnswers = { response: { 200: StaffView, ...ErrorAnswers } };
 

@@ -1,11 +1,11 @@
+import { IdParams } from '../../contract/common.js';
+import { ErrorAnswers } from '../../contract/errors.js';
+import { FinishTicketRequest, IssueTicketRequest, TicketView, TransferTicketRequest } from '../../contract/tickets.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { IssuanceLimiter } from '../issuance-limiter.js';
 import { ticketView } from '../views.js';
-import { IdParams } from '../../contract/common.js';
-import { ErrorAnswers } from '../../contract/errors.js';
-import { FinishTicketRequest, IssueTicketRequest, TicketView, TransferTicketRequest } from '../../contract/tickets.js';
 
 const TicketAnswers = { response: { 200: TicketView, ...ErrorAnswers } };
 

@@ -1,5 +1,5 @@
 import type { ServiceView } from '../../../contract/services.js';
-import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../contract/appointments.js';
+import type { AppointmentDayView, AppointmentView, BookRequest, ImportResult } from '../../../contract/appointments.js';
 import { answerOf, api, ApiCallError, request } from './api.js';
 
 /** A booking system's file: iCalendar by its extension or type, anything else is read as CSV. */
@@ -11,7 +11,7 @@ export function importTypeOf(file: Pick<File, 'name' | 'type'>): 'text/calendar'
 export const appointmentsApi = {
   services: (): Promise<ServiceView[]> => api.services(),
   day: (day: string) => request<AppointmentDayView>('GET', `/api/appointments?day=${encodeURIComponent(day)}`),
-  book: (body: { serviceCode: string; start: string; name?: string }) => request<AppointmentView>('POST', '/api/appointments', body),
+  book: (body: BookRequest) => request<AppointmentView>('POST', '/api/appointments', body),
   move: (id: number, start: string) => request<AppointmentView>('PATCH', `/api/appointments/${id}`, { start }),
   cancel: (id: number) => request<AppointmentView>('DELETE', `/api/appointments/${id}`),
   /**
