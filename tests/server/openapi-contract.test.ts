@@ -2,7 +2,7 @@ import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMrz, shiftIsoDate } from '../support/mrz-generator.js';
 import { documentedRoutes } from '../support/routes.js';
-import { Client, clerks, startTestHost, TestClock, type TestHost } from '../support/test-host.js';
+import { ADMIN_PASSWORD, Client, clerks, startTestHost, TestClock, type TestHost } from '../support/test-host.js';
 
 /**
  * The API contract (contract/) as the OpenAPI document publishes it, held against the host's real
@@ -111,6 +111,10 @@ beforeAll(async () => {
   const booked = await call(clerk!, 'POST', '/api/appointments', {}, { serviceCode: 'M', start: '2026-11-25T14:00:00+01:00', name: 'AB' });
   await call(kiosk, 'POST', '/api/appointments/lookup', {}, { code: booked.body.code });
   await call(clerk!, 'GET', '/api/appointments', {}, undefined, `?day=${TODAY}`);
+  await call(kiosk, 'POST', '/api/appointments/check-in', {}, { code: booked.body.code });
+  const other = await call(clerk!, 'POST', '/api/appointments', {}, { serviceCode: 'M', start: '2026-11-25T15:00:00+01:00' });
+  await call(clerk!, 'PATCH', '/api/appointments/{id}', { id: other.body.id }, { start: '2026-11-25T15:30:00+01:00' });
+  await call(clerk!, 'DELETE', '/api/appointments/{id}', { id: other.body.id });
 
   // The manager's figures and settings.
   for (const template of ['/api/stats', '/api/stats/intraday', '/api/stats/daily-summaries']) {
@@ -133,6 +137,17 @@ beforeAll(async () => {
   ]) {
     await call(manager!, 'GET', template);
   }
+  // Settings written back as read, and the admin's own business.
+  for (const template of ['/api/config/queue-policy', '/api/config/issuance-limits', '/api/config/retention', '/api/config/opening-hours']) {
+    const current = await manager!.get(template);
+    await call(manager!, 'PUT', template, {}, current.body);
+  }
+  await call(manager!, 'POST', '/api/audit/verify');
+  const admin = new Client(running.url);
+  await admin.login('admin', ADMIN_PASSWORD);
+  const paired = await call(admin, 'POST', '/api/kiosk-devices', {}, { name: 'Indgang' });
+  await call(admin, 'GET', '/api/kiosk-devices');
+  await call(admin, 'POST', '/api/kiosk-devices/{id}/revoke', { id: paired.body.id });
   await call(clerk!, 'GET', '/api/stats', {}, undefined, `?from=${TODAY}&to=${TODAY}`);
   await call(clerk!, 'POST', '/api/auth/logout');
 }, 60_000);
