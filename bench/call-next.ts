@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { openStore, type Store } from '../db/store.js';
 import { EventBus } from '../server/event-bus.js';
-import { Office, type IssueTicketRequest } from '../server/office.js';
+import type { IssueTicketRequest } from '../contract/tickets.js';
+import { Office } from '../server/office.js';
 import { seedIfEmpty } from '../server/seed.js';
 import { makeTempDir, removeTempDir } from './cleanup.js';
 import { figure, now, quantile, repeatBounded, type BenchContext, type Figure, type Mode } from './harness.js';

@@ -1,27 +1,5 @@
-import type { ChainVerification } from './audit-chain.js';
 import type { EventType } from './events.js';
 import type { LocalizedText, Outcome, StaffRole } from './types.js';
-
-/** One line of the audit log page (`GET /api/audit`). Events hold no personal data, so neither does this. */
-export interface AuditEntryView {
-  seq: number;
-  at: string;
-  type: string;
-  /** Who did it; null for the kiosk and the host's own jobs. */
-  staff: { id: number; displayName: string; username: string } | null;
-  counterName: string | null;
-  ticketNumber: string | null;
-  description: LocalizedText;
-}
-
-/** Newest first; `nextBefore` is the `before` of the next (older) page, null when there is none. */
-export interface AuditPageView {
-  entries: AuditEntryView[];
-  nextBefore: number | null;
-}
-
-/** `POST /api/audit/verify`. */
-export type AuditVerificationView = ChainVerification;
 
 /** Names a description may show: staff accounts (staff data, never a citizen's). */
 export interface DescriptionNames {

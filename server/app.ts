@@ -100,6 +100,8 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   });
   await app.register(swagger, {
     openapi: {
+      // 3.1 speaks JSON Schema: the contract's schemas appear as they are (null as a type, not `nullable`).
+      openapi: '3.1.0',
       info: { title: 'Borgerservice office host', version: '1.0.0', description: 'Queue, ID pre-check and statistics API.' },
     },
   });

@@ -1,7 +1,8 @@
 import { parseBookingCsv } from '../core/appointments/csv-import.js';
 import { parseBookingIcs } from '../core/appointments/ics-import.js';
 import { resolveServiceCode, type BookingRow } from '../core/appointments/import-row.js';
-import type { ImportResult, SkippedRow } from '../core/appointments/types.js';
+import type { ImportResult } from '../contract/appointments.js';
+import type { SkippedRow } from '../core/appointments/types.js';
 import type { Service } from '../core/types.js';
 import type { Appointments, BookingRequest } from './appointments.js';
 import { ApiError, badRequest } from './errors.js';

@@ -4,20 +4,8 @@ import { cleanName, isSlotOver, isWholeMinute, NAME_MAX_LENGTH, slotFrom } from 
 import { fitsCapacity, slotCapacity, type Slot } from '../core/appointments/capacity.js';
 import { decideCheckIn, type CheckInDecision, type CheckInRefusal } from '../core/appointments/check-in.js';
 import { dueNoShows, firstDayKeepingNames, msUntilNextDayEndCheck } from '../core/appointments/day-end.js';
-import {
-  APPOINTMENT_STATUSES,
-  DEFAULT_APPOINTMENT_RULES,
-  slotRulesFor,
-  type Appointment,
-  type AppointmentDayView,
-  type AppointmentRules,
-  type AppointmentSource,
-  type AppointmentStatus,
-  type AppointmentView,
-  type Arrival,
-  type CheckInIdCheck,
-  type ServiceSlotView,
-} from '../core/appointments/types.js';
+import type { AppointmentDayView, AppointmentView, CheckInIdCheck, ServiceSlotView } from '../contract/appointments.js';
+import { APPOINTMENT_STATUSES, DEFAULT_APPOINTMENT_RULES, slotRulesFor, type Appointment, type AppointmentRules, type AppointmentSource, type AppointmentStatus, type Arrival } from '../core/appointments/types.js';
 import type { EventType, NewOfficeEvent, TicketEventData } from '../core/events.js';
 import { isWithinBookingHorizon, YEARS_AHEAD } from '../core/day-window.js';
 import { officeDayOf } from '../core/office-day.js';

@@ -1,4 +1,7 @@
-/** An answer the API gives on purpose: `{ error: { code, message } }` with this status. */
+/**
+ * An answer the API gives on purpose, thrown by the host: `{ error: { code, message } }` (the
+ * contract's `ApiErrorBody`) with this status. A page receives it as `ApiCallError`.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

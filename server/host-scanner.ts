@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { DocumentScanner } from '../hardware/document-scanner.js';
-import type { HostScannerStatusView, IdCheckView } from '../core/api-types.js';
+import type { HostScannerStatusView, IdCheckView } from '../contract/id-checks.js';
 import { idCheckView, type IdChecker } from './id-checker.js';
 
 export type HostScannerStatus = HostScannerStatusView;

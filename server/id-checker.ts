@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { IdCheckView } from '../core/api-types.js';
+import type { IdCheckView } from '../contract/id-checks.js';
 import { checkDocument } from '../core/idcheck/check-document.js';
 import { DEFAULT_ID_RULES, type IdRules } from '../core/idcheck/rules.js';
 import { officeDayOf } from '../core/office-day.js';

@@ -1,9 +1,10 @@
+import type { IssueTicketRequest } from '../contract/tickets.js';
 import type { EventType, NewOfficeEvent, TicketEventData } from '../core/events.js';
 import { officeDayOf } from '../core/office-day.js';
 import { DEFAULT_QUEUE_POLICY, pickNextTicket, type QueuePolicyConfig } from '../core/queue-policy.js';
 import { applyTicketAction, continuationOf, isAtCounter, newTicket, type TicketAction } from '../core/ticket-lifecycle.js';
 import { formatTicketNumber } from '../core/ticket-number.js';
-import type { Counter, PriorityClass, Ticket, UrgentReason } from '../core/types.js';
+import type { Counter, PriorityClass, Ticket } from '../core/types.js';
 import { estimateWaitMinutes, SERVICE_TIME_SAMPLE, typicalServiceMinutes } from '../core/wait-estimate.js';
 import type { Store } from '../db/store.js';
 import { commitWithEvents, type ChangeWithEvents } from './commit.js';
@@ -14,14 +15,6 @@ import { GroupCommitter } from './group-commit.js';
 /** Who is acting: a logged-in staff member, or a kiosk (staffId null). */
 export interface Actor {
   staffId: number | null;
-}
-
-export interface IssueTicketRequest {
-  serviceCode: string;
-  urgent?: { reason: UrgentReason } | undefined;
-  idCheckId?: number | undefined;
-  supplementDeclared?: boolean | undefined;
-  manualIdCheck?: boolean | undefined;
 }
 
 export const QUEUE_POLICY_SETTING = 'queuePolicy';

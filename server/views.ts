@@ -1,4 +1,5 @@
-import type { CounterView, TicketView } from '../core/api-types.js';
+import type { CounterView } from '../contract/counters.js';
+import type { TicketView } from '../contract/tickets.js';
 import type { Counter, Ticket } from '../core/types.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());

@@ -1,5 +1,3 @@
-import type { ServiceView, TicketView } from '../api-types.js';
-
 /**
  * Booked citizens. A booking reserves a time with a service; at the kiosk the citizen types the
  * booking code and gets a ticket that the queue calls around the slot time (docs/appointments.md).
@@ -82,78 +80,9 @@ export function slotRulesFor(rules: AppointmentRules, serviceCode: string): { sl
   };
 }
 
-/** A booking as staff see it. Times are ISO 8601. */
-export interface AppointmentView {
-  id: number;
-  code: string;
-  serviceCode: string;
-  start: string;
-  end: string;
-  name: string | null;
-  status: AppointmentStatus;
-  source: AppointmentSource;
-  checkedInAt: string | null;
-  arrival: Arrival | null;
-  /** The ticket made at check-in, if any. */
-  ticketId: number | null;
-}
-
-export interface AppointmentDayView {
-  day: string;
-  appointments: AppointmentView[];
-  counts: Record<AppointmentStatus, number>;
-  /** Per active service, how it is booked now, so a booking screen can show free places. */
-  slotRules: ServiceSlotView[];
-}
-
-/** A service's slot length and how many of its bookings may overlap (0: no counter serves it). */
-export interface ServiceSlotView {
-  serviceCode: string;
-  slotMinutes: number;
-  capacity: number;
-}
-
-/**
- * What the kiosk is told after a check-in. No name: the kiosk stands in the waiting room.
- * - `early`: the ticket waits until `callableAt` (slot − early window), then goes before walk-ins.
- * - `on_time`: callable at once, before walk-ins.
- * - `late`: past the grace period; the ticket is an ordinary walk-in ticket (priority `normal`).
- */
-export interface CheckInView {
-  ticket: TicketView;
-  arrival: Arrival;
-  slotStart: string;
-  callableAt: string;
-}
-
-/**
- * What a check-in would give now, with nothing stored: the kiosk asks before it checks in, so a
- * citizen booked for a service that needs an ID check scans the document first, as a walk-in does,
- * and the ticket carries the verdict. Refused like a check-in (unknown, used, cancelled, other day).
- */
-export interface CheckInPreview {
-  service: ServiceView;
-  arrival: Arrival;
-  slotStart: string;
-  callableAt: string;
-}
-
-/** The kiosk's ID step at a check-in, put on the ticket as on a walk-in's (`POST /api/tickets`). */
-export interface CheckInIdCheck {
-  idCheckId?: number | undefined;
-  supplementDeclared?: boolean | undefined;
-  manualIdCheck?: boolean | undefined;
-}
-
 /** Why an imported row was skipped; docs/appointments.md explains each in Danish and English. */
 export interface SkippedRow {
   /** 1-based line in the file where the row (or VEVENT) begins. */
   line: number;
   reason: string;
-}
-
-export interface ImportResult {
-  imported: number;
-  appointments: AppointmentView[];
-  skipped: SkippedRow[];
 }

@@ -1,3 +1,5 @@
+import { ErrorAnswers } from '../../contract/errors.js';
+import { BackupView } from '../../contract/host.js';
 import { requireStaff } from '../auth.js';
 import { runBackup } from '../backups.js';
 import type { App, HostContext } from '../context.js';
@@ -5,7 +7,7 @@ import type { App, HostContext } from '../context.js';
 export function adminRoutes(app: App, { config, store }: HostContext): void {
   app.post(
     '/api/admin/backup',
-    { schema: { tags: ['admin'], summary: 'Back up the database now, while the office works (admin only)' } },
+    { schema: { tags: ['admin'], summary: 'Back up the database now, while the office works (admin only)', response: { 201: BackupView, ...ErrorAnswers } } },
     async (request, reply) => {
       requireStaff(request, ['admin']);
       const backup = await runBackup(config, store.db);

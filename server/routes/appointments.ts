@@ -1,6 +1,20 @@
-import { Type } from 'typebox';
+import {
+  AppointmentDayView,
+  AppointmentView,
+  BookRequest,
+  CheckInPreview,
+  CheckInRequest,
+  CheckInView,
+  DayQuery,
+  ImportResult,
+  LookupRequest,
+  MoveRequest,
+} from '../../contract/appointments.js';
+import { IdParams } from '../../contract/common.js';
+import { AppointmentRulesSettings, AppointmentRulesView } from '../../contract/config.js';
+import { ErrorAnswers } from '../../contract/errors.js';
 import { readInstant } from '../../core/appointments/local-time.js';
-import { DEFAULT_APPOINTMENT_RULES, type CheckInPreview, type CheckInView } from '../../core/appointments/types.js';
+import { DEFAULT_APPOINTMENT_RULES } from '../../core/appointments/types.js';
 import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
 import { IMPORT_FORMATS, importBookings, isImportFormat } from '../appointment-import.js';
 import { APPOINTMENT_RULES_SETTING } from '../appointments.js';
@@ -8,76 +22,26 @@ import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { ticketView } from '../views.js';
-import { checkDayRange, DayParam } from './day-range.js';
-import { IdParams, ServiceCode } from './schemas.js';
+import { checkDayRange } from './day-range.js';
+
+const AppointmentAnswers = { response: { 200: AppointmentView, ...ErrorAnswers } };
 
 /** A day's export from a booking system is a few hundred lines; 1 MB leaves room without inviting abuse. */
 const IMPORT_BODY_LIMIT = 1024 * 1024;
-
-/** ISO 8601 with `Z` or an offset; whole minutes are checked by the booking rules. */
-const Instant = Type.String({ minLength: 16, maxLength: 40 });
-
-const BookBody = Type.Object(
-  {
-    serviceCode: ServiceCode,
-    start: Instant,
-    // The 40-character limit is checked after trimming, with its own error code.
-    name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-  },
-  { additionalProperties: false },
-);
-
-const MoveBody = Type.Object({ start: Instant }, { additionalProperties: false });
-const Code = Type.String({ minLength: 1, maxLength: 32 });
-const LookupBody = Type.Object({ code: Code }, { additionalProperties: false });
-/** The ID step's result, as on a walk-in ticket (POST /api/tickets), for a booking whose service needs it. */
-const CheckInBody = Type.Object(
-  {
-    code: Code,
-    idCheckId: Type.Optional(Type.Integer({ minimum: 1 })),
-    supplementDeclared: Type.Optional(Type.Boolean()),
-    manualIdCheck: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-const DayQuery = Type.Object({ day: Type.Optional(DayParam) }, { additionalProperties: false });
-
-const Minutes = (maximum: number) => Type.Integer({ minimum: 0, maximum });
-const SlotMinutes = Type.Integer({ minimum: 5, maximum: 240 });
-const Capacity = Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]);
-
-/** The booking rules an office may adjust (docs/appointments.md, "Rules and settings"). */
-const AppointmentRulesSchema = Type.Object(
-  {
-    slotMinutes: SlotMinutes,
-    capacityPerSlot: Capacity,
-    earlyWindowMinutes: Minutes(240),
-    lateGraceMinutes: Minutes(240),
-    nameRetentionDays: Minutes(30),
-    perService: Type.Optional(
-      Type.Record(
-        Type.String({ pattern: '^[A-Z]$' }),
-        Type.Object({ slotMinutes: Type.Optional(SlotMinutes), capacityPerSlot: Type.Optional(Capacity) }, { additionalProperties: false }),
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 export function appointmentRoutes(app: App, { appointments, office, store, config }: HostContext): void {
   // Codes are random but short: a kiosk (or a leaked kiosk token) must not be able to try them all.
   // Looking a code up and checking in share one budget, so the lookup opens no second way to guess.
   const codeAttempts = app.rateLimit({ max: 30, timeWindow: '1 minute' });
 
-  app.post('/api/appointments', { schema: { tags: ['appointments'], summary: 'Book a time (staff)', body: BookBody } }, async (request, reply) => {
+  app.post('/api/appointments', { schema: { tags: ['appointments'], summary: 'Book a time (staff)', body: BookRequest, response: { 201: AppointmentView, ...ErrorAnswers } } }, async (request, reply) => {
     const staff = requireStaff(request);
     const { serviceCode, start, name } = request.body;
     const booked = appointments.book({ serviceCode, start: readStart(start), name }, { staffId: staff.id }, 'staff');
     return reply.status(201).send(appointments.view(booked));
   });
 
-  app.get('/api/appointments', { schema: { tags: ['appointments'], summary: "A day's bookings (staff)", querystring: DayQuery } }, async (request) => {
+  app.get('/api/appointments', { schema: { tags: ['appointments'], summary: "A day's bookings (staff)", querystring: DayQuery, response: { 200: AppointmentDayView, ...ErrorAnswers } } }, async (request) => {
     requireStaff(request);
     const now = config.clock();
     const day = request.query.day ?? officeDayOf(now);
@@ -86,14 +50,14 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
     return appointments.ofDay(day);
   });
 
-  app.delete('/api/appointments/:id', { schema: { tags: ['appointments'], summary: 'Cancel a booking (staff)', params: IdParams } }, async (request) => {
+  app.delete('/api/appointments/:id', { schema: { tags: ['appointments'], summary: 'Cancel a booking (staff)', params: IdParams, ...AppointmentAnswers } }, async (request) => {
     const staff = requireStaff(request);
     return appointments.view(appointments.cancel(request.params.id, { staffId: staff.id }));
   });
 
   app.patch(
     '/api/appointments/:id',
-    { schema: { tags: ['appointments'], summary: 'Move a booking to another time (staff)', params: IdParams, body: MoveBody } },
+    { schema: { tags: ['appointments'], summary: 'Move a booking to another time (staff)', params: IdParams, body: MoveRequest, ...AppointmentAnswers } },
     async (request) => {
       const staff = requireStaff(request);
       return appointments.view(appointments.move(request.params.id, readStart(request.body.start), { staffId: staff.id }));
@@ -103,7 +67,7 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
   app.post(
     '/api/appointments/lookup',
     {
-      schema: { tags: ['appointments'], summary: 'What checking in with a booking code would give now; nothing is stored (kiosk or staff)', body: LookupBody },
+      schema: { tags: ['appointments'], summary: 'What checking in with a booking code would give now; nothing is stored (kiosk or staff)', body: LookupRequest, response: { 200: CheckInPreview, ...ErrorAnswers } },
       onRequest: codeAttempts,
     },
     async (request) => {
@@ -123,7 +87,7 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
   app.post(
     '/api/appointments/check-in',
     {
-      schema: { tags: ['appointments'], summary: 'Check in with a booking code (kiosk or staff)', body: CheckInBody },
+      schema: { tags: ['appointments'], summary: 'Check in with a booking code (kiosk or staff)', body: CheckInRequest, response: { 201: CheckInView, ...ErrorAnswers } },
       onRequest: codeAttempts,
     },
     async (request, reply) => {
@@ -152,7 +116,7 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
         // text/plain, and fetch() with text/csv or text/calendar needs a CORS preflight, which this
         // host never approves. The Origin and Sec-Fetch-Site checks apply here as everywhere.
         config: { bodyMediaTypes: IMPORT_FORMATS },
-        schema: { tags: ['appointments'], summary: 'Import bookings from a booking system (text/csv or text/calendar; staff)' },
+        schema: { tags: ['appointments'], summary: 'Import bookings from a booking system (text/csv or text/calendar; staff)', response: { 200: ImportResult, ...ErrorAnswers } },
       },
       async (request) => {
         const staff = requireStaff(request);
@@ -165,12 +129,12 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
     );
   });
 
-  app.get('/api/config/appointment-rules', { schema: { tags: ['config'] } }, async (request) => {
+  app.get('/api/config/appointment-rules', { schema: { tags: ['config'], response: { 200: AppointmentRulesView, ...ErrorAnswers } } }, async (request) => {
     requireStaff(request, ['manager', 'admin']);
     return appointments.rules();
   });
 
-  app.put('/api/config/appointment-rules', { schema: { tags: ['config'], body: AppointmentRulesSchema } }, async (request) => {
+  app.put('/api/config/appointment-rules', { schema: { tags: ['config'], body: AppointmentRulesSettings, response: { 200: AppointmentRulesView, ...ErrorAnswers } } }, async (request) => {
     const staff = requireStaff(request, ['manager', 'admin']);
     const rules = { ...DEFAULT_APPOINTMENT_RULES, ...request.body, perService: request.body.perService ?? {} };
     store.settings.set(APPOINTMENT_RULES_SETTING, rules);

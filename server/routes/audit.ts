@@ -1,27 +1,16 @@
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { describeEvent, type AuditEntryView, type AuditPageView, type AuditVerificationView } from '../../core/audit-log.js';
-import { EVENT_TYPES } from '../../core/events.js';
+import { AuditPageView, AuditQuery, AuditVerificationView, DEFAULT_AUDIT_PAGE, type AuditEntryView } from '../../contract/audit.js';
+import { ErrorAnswers } from '../../contract/errors.js';
+import { describeEvent } from '../../core/audit-log.js';
 import { nextOfficeDay, startOfOfficeDay } from '../../core/office-day.js';
 import { AuditLogRepository, type AuditRow } from '../../db/audit-log.js';
 import { verifyAuditChain } from '../audit.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { conflict } from '../errors.js';
-import { checkDayRange, DayParam } from './day-range.js';
+import { checkDayRange } from './day-range.js';
 
-/** A page of the log: enough to fill a screen a few times over, small enough to answer at once. */
-const MAX_PAGE = 200;
-const DEFAULT_PAGE = 50;
-
-const AuditQuery = Type.Object({
-  from: Type.Optional(DayParam),
-  to: Type.Optional(DayParam),
-  type: Type.Optional(Type.Union(EVENT_TYPES.map((t) => Type.Literal(t)))),
-  staffId: Type.Optional(Type.Integer({ minimum: 1 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Only events with a smaller sequence number: the previous page’s nextBefore' })),
-});
+const DEFAULT_PAGE = DEFAULT_AUDIT_PAGE;
 
 /** The audit trail is the office's management information: managers and admins, checked before the query is. */
 async function managersOnly(request: FastifyRequest): Promise<void> {
@@ -62,7 +51,7 @@ export function auditRoutes(app: App, { store, office, config }: HostContext): v
     '/api/audit',
     {
       preValidation: managersOnly,
-      schema: { tags: ['audit'], summary: 'The audit log, newest first, paged by sequence number', querystring: AuditQuery },
+      schema: { tags: ['audit'], summary: 'The audit log, newest first, paged by sequence number', querystring: AuditQuery, response: { 200: AuditPageView, ...ErrorAnswers } },
     },
     async (request, reply) => {
       const { from, to, type, staffId, limit = DEFAULT_PAGE, before } = request.query;
@@ -85,7 +74,7 @@ export function auditRoutes(app: App, { store, office, config }: HostContext): v
 
   app.post(
     '/api/audit/verify',
-    { preValidation: managersOnly, schema: { tags: ['audit'], summary: 'Recompute the whole hash chain; the check itself is logged' } },
+    { preValidation: managersOnly, schema: { tags: ['audit'], summary: 'Recompute the whole hash chain; the check itself is logged', response: { 200: AuditVerificationView, ...ErrorAnswers } } },
     async (request): Promise<AuditVerificationView> => {
       const staff = requireStaff(request, ['manager', 'admin']);
       if (verifying) throw conflict('verify_in_progress', 'The audit log is being verified already. Wait for that result.');

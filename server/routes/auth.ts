@@ -1,14 +1,10 @@
-import { Type } from 'typebox';
+import { ErrorAnswers, NoContent } from '../../contract/errors.js';
+import { LoginRequest, MeView } from '../../contract/staff.js';
 import { AttemptWindow } from '../../core/attempt-window.js';
 import { SESSION_COOKIE, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { ApiError, unauthorized } from '../errors.js';
 import { hashToken, newToken } from '../secrets.js';
-
-const LoginBody = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
 
 /**
  * Login tries a PC may make a minute, whatever user names it tries: colleagues logging in one
@@ -24,7 +20,7 @@ export function authRoutes(app: App, { store, office, config, passwords }: HostC
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], body: LoginBody },
+      schema: { tags: ['auth'], body: LoginRequest, response: { 200: MeView, ...ErrorAnswers } },
       // Counted before the body is read, so malformed tries count too.
       onRequest: async (request) => {
         const verdict = loginsPerAddress.hit(request.ip, config.clock());
@@ -59,7 +55,7 @@ export function authRoutes(app: App, { store, office, config, passwords }: HostC
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 204: NoContent, ...ErrorAnswers } } }, async (request, reply) => {
     const staff = requireStaff(request);
     office.leaveCounter(staff.id);
     if (request.caller.sessionTokenHash) store.sessions.delete(request.caller.sessionTokenHash);
@@ -68,7 +64,7 @@ export function authRoutes(app: App, { store, office, config, passwords }: HostC
     return reply.status(204).send();
   });
 
-  app.get('/api/me', { schema: { tags: ['auth'] } }, async (request) => {
+  app.get('/api/me', { schema: { tags: ['auth'], response: { 200: MeView, ...ErrorAnswers } } }, async (request) => {
     const staff = requireStaff(request);
     const counter = store.counters.heldBy(staff.id);
     return { staff, counterId: counter?.id ?? null };

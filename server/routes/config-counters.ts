@@ -1,32 +1,15 @@
 import { Type } from 'typebox';
-import type { CounterSetupView } from '../../core/config-api-types.js';
+import { IdParams } from '../../contract/common.js';
+import { CounterSetupView, CreateCounterRequest, UpdateCounterRequest } from '../../contract/config.js';
+import { ErrorAnswers } from '../../contract/errors.js';
 import type { CounterSetup } from '../../db/counters.js';
 import { requireStaff } from '../auth.js';
 import { commitWithEvents } from '../commit.js';
 import type { App, HostContext } from '../context.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { keepingEveryServiceServed } from '../service-coverage.js';
-import { IdParams, ServiceCode } from './schemas.js';
 
-/** Shown on the waiting-room screen next to the number: short, and something to read. */
-const CounterName = Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' });
-const ServiceCodes = Type.Array(ServiceCode, { maxItems: 26 });
-const Ordering = Type.Union([Type.Literal('arrival'), Type.Literal('preference')]);
-
-const CreateCounterBody = Type.Object(
-  { name: CounterName, serviceCodes: ServiceCodes, ordering: Type.Optional(Ordering) },
-  { additionalProperties: false },
-);
-
-const UpdateCounterBody = Type.Object(
-  {
-    name: Type.Optional(CounterName),
-    serviceCodes: Type.Optional(ServiceCodes),
-    ordering: Type.Optional(Ordering),
-    active: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+const CounterAnswers = { response: { 200: CounterSetupView, ...ErrorAnswers } };
 
 /**
  * Counters as the manager configures them: name, the services served in order of preference,
@@ -55,12 +38,12 @@ export function counterConfigRoutes(app: App, { store, bus, config }: HostContex
     if (counter.active && counter.serviceCodes.length === 0) throw badRequest('no_services', `${counter.name} must serve at least one service.`);
   };
 
-  app.get('/api/config/counters', { schema: { tags: ['config'], summary: 'Every counter, inactive ones too' } }, async (request) => {
+  app.get('/api/config/counters', { schema: { tags: ['config'], summary: 'Every counter, inactive ones too', response: { 200: Type.Array(CounterSetupView), ...ErrorAnswers } } }, async (request) => {
     requireStaff(request, ['manager', 'admin']);
     return store.counters.listSetup().map(view);
   });
 
-  app.post('/api/config/counters', { schema: { tags: ['config'], body: CreateCounterBody } }, async (request, reply) => {
+  app.post('/api/config/counters', { schema: { tags: ['config'], body: CreateCounterRequest, response: { 201: CounterSetupView, ...ErrorAnswers } } }, async (request, reply) => {
     const staff = requireStaff(request, ['manager', 'admin']);
     const created = commitWithEvents(store, bus, () => {
       const draft: CounterSetup = { id: 0, name: request.body.name.trim(), serviceCodes: request.body.serviceCodes, ordering: request.body.ordering ?? 'arrival', heldBy: null, active: true };
@@ -71,7 +54,7 @@ export function counterConfigRoutes(app: App, { store, bus, config }: HostContex
     return reply.status(201).send(view(created));
   });
 
-  app.patch('/api/config/counters/:id', { schema: { tags: ['config'], params: IdParams, body: UpdateCounterBody } }, async (request) => {
+  app.patch('/api/config/counters/:id', { schema: { tags: ['config'], params: IdParams, body: UpdateCounterRequest, ...CounterAnswers } }, async (request) => {
     const staff = requireStaff(request, ['manager', 'admin']);
     const updated = commitWithEvents(store, bus, () => {
       const current = store.counters.setup(request.params.id);

@@ -1,42 +1,14 @@
 import { Type } from 'typebox';
-import type { ServiceSetupView } from '../../core/config-api-types.js';
+import { CreateServiceRequest, ServiceCodeParams, ServiceSetupView, UpdateServiceRequest } from '../../contract/config.js';
+import { ErrorAnswers } from '../../contract/errors.js';
 import type { Service } from '../../core/types.js';
 import { requireStaff } from '../auth.js';
 import { commitWithEvents } from '../commit.js';
 import type { App, HostContext } from '../context.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { keepingEveryServiceServed } from '../service-coverage.js';
-import { ServiceCode } from './schemas.js';
 
-/** A name on the kiosk's button: something to read, not just spaces. */
-const ServiceName = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' });
-const ServiceNames = Type.Object({ da: ServiceName, en: ServiceName }, { additionalProperties: false });
-const SlaMinutes = Type.Integer({ minimum: 1, maximum: 480 });
-
-const CreateServiceBody = Type.Object(
-  {
-    code: ServiceCode,
-    names: ServiceNames,
-    needsIdCheck: Type.Boolean(),
-    slaMinutes: SlaMinutes,
-    active: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-
-const UpdateServiceBody = Type.Object(
-  {
-    // Accepted only to say clearly that it cannot change (see below).
-    code: Type.Optional(Type.String()),
-    names: Type.Optional(ServiceNames),
-    needsIdCheck: Type.Optional(Type.Boolean()),
-    slaMinutes: Type.Optional(SlaMinutes),
-    active: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-
-const CodeParams = Type.Object({ code: ServiceCode });
+const ServiceAnswers = { response: { 200: ServiceSetupView, ...ErrorAnswers } };
 
 /**
  * Services as the manager configures them. A service is never deleted (its tickets and
@@ -54,7 +26,7 @@ export function serviceConfigRoutes(app: App, { store, bus, config }: HostContex
   };
   const view = (service: Service, waiting = waitingByService()): ServiceSetupView => ({ ...service, waitingTickets: waiting.get(service.code) ?? 0 });
 
-  app.get('/api/config/services', { schema: { tags: ['config'], summary: 'Every service, inactive ones too' } }, async (request) => {
+  app.get('/api/config/services', { schema: { tags: ['config'], summary: 'Every service, inactive ones too', response: { 200: Type.Array(ServiceSetupView), ...ErrorAnswers } } }, async (request) => {
     requireStaff(request, ['manager', 'admin']);
     const waiting = waitingByService();
     return store.services.list().map((s) => view(s, waiting));
@@ -62,7 +34,7 @@ export function serviceConfigRoutes(app: App, { store, bus, config }: HostContex
 
   app.post(
     '/api/config/services',
-    { schema: { tags: ['config'], summary: 'Add a service; every active counter serves it, last in preference', body: CreateServiceBody } },
+    { schema: { tags: ['config'], summary: 'Add a service; every active counter serves it, last in preference', body: CreateServiceRequest, response: { 201: ServiceSetupView, ...ErrorAnswers } } },
     async (request, reply) => {
       const staff = requireStaff(request, ['manager', 'admin']);
       const service: Service = { ...request.body, active: request.body.active ?? true };
@@ -81,7 +53,7 @@ export function serviceConfigRoutes(app: App, { store, bus, config }: HostContex
 
   app.patch(
     '/api/config/services/:code',
-    { schema: { tags: ['config'], summary: 'Change a service; its code cannot change', params: CodeParams, body: UpdateServiceBody } },
+    { schema: { tags: ['config'], summary: 'Change a service; its code cannot change', params: ServiceCodeParams, body: UpdateServiceRequest, ...ServiceAnswers } },
     async (request) => {
       const staff = requireStaff(request, ['manager', 'admin']);
       const { code, ...changes } = request.body;

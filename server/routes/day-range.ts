@@ -1,14 +1,6 @@
-import { Type } from 'typebox';
 import { dayRefusal } from '../../core/day-window.js';
 import { compareOfficeDays, officeDayOf } from '../../core/office-day.js';
 import { badRequest } from '../errors.js';
-
-/**
- * A Copenhagen day in a query string. The pattern gives a 400 for nonsense; `checkDayRange`
- * for 2026-02-30 and for days outside the accepted window (core/day-window.ts). Every route that
- * takes a day uses this schema, and a test finds them all by it in the OpenAPI document.
- */
-export const DayParam = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Copenhagen day, YYYY-MM-DD (inclusive)' });
 
 /**
  * Refuses a day that does not exist (`invalid_date`), one outside 2000-01-01 … two years after

@@ -1,3 +1,5 @@
+import { DisplayView } from '../../contract/display.js';
+import { ErrorAnswers } from '../../contract/errors.js';
 import { toPublicEvent } from '../../core/events.js';
 import { officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
 import type { App, HostContext } from '../context.js';
@@ -6,7 +8,7 @@ import type { App, HostContext } from '../context.js';
 const RECENT_CALLS = 6;
 
 export function displayRoutes(app: App, { store, config }: HostContext): void {
-  app.get('/api/display', { schema: { tags: ['display'], summary: "Today's latest calls; public data only" } }, async () => {
+  app.get('/api/display', { schema: { tags: ['display'], summary: "Today's latest calls; public data only", response: { 200: DisplayView, ...ErrorAnswers } } }, async () => {
     const now = config.clock();
     const lastSeq = store.events.lastSeq();
     // Bounded by RECENT_CALLS, not by the day: every screen reloads this, on a day of any size.

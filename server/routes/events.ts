@@ -1,4 +1,5 @@
-import { Type } from 'typebox';
+import { ErrorAnswers, NotJson } from '../../contract/errors.js';
+import { EventStreamQuery } from '../../contract/host.js';
 import { audienceOfRole } from '../../core/events.js';
 import { planResume } from '../../core/live-resume.js';
 import { officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
@@ -40,7 +41,8 @@ export function eventRoutes(app: App, { store, bus, config }: HostContext): void
       schema: {
         tags: ['events'],
         summary: 'Live event stream (text/event-stream)',
-        querystring: Type.Object({ lastEventId: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        querystring: EventStreamQuery,
+        response: { 200: NotJson('text/event-stream', 'Server-Sent Events; `id:` is the event sequence'), ...ErrorAnswers },
       },
     },
     (request, reply) => {

@@ -1,12 +1,10 @@
-import { Type } from 'typebox';
+import { IdParams } from '../../contract/common.js';
+import { ErrorAnswers } from '../../contract/errors.js';
+import { IdCheckRequest, IdCheckView } from '../../contract/id-checks.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { idCheckView } from '../id-checker.js';
-import { IdParams } from './schemas.js';
-
-/** A TD3 zone is 2 × 44 characters; readers add line ends and padding. Anything far longer is not a scan. */
-const MAX_MRZ_LENGTH = 400;
 
 export function idCheckRoutes(app: App, { idChecker, store }: HostContext): void {
   app.post(
@@ -15,7 +13,8 @@ export function idCheckRoutes(app: App, { idChecker, store }: HostContext): void
       schema: {
         tags: ['id-checks'],
         summary: 'Check a scanned machine-readable zone against the MitID document rules; only the outcome is stored',
-        body: Type.Object({ mrz: Type.String({ maxLength: MAX_MRZ_LENGTH }) }, { additionalProperties: false }),
+        body: IdCheckRequest,
+        response: { 200: IdCheckView, ...ErrorAnswers },
       },
     },
     async (request, reply) => {
@@ -25,7 +24,7 @@ export function idCheckRoutes(app: App, { idChecker, store }: HostContext): void
     },
   );
 
-  app.get('/api/id-checks/:id', { schema: { tags: ['id-checks'], params: IdParams } }, async (request) => {
+  app.get('/api/id-checks/:id', { schema: { tags: ['id-checks'], params: IdParams, response: { 200: IdCheckView, ...ErrorAnswers } } }, async (request) => {
     requireStaff(request);
     const record = store.idChecks.get(request.params.id);
     if (!record) throw notFound(`ID check ${request.params.id}`);

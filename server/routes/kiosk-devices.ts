@@ -1,20 +1,13 @@
 import { Type } from 'typebox';
-import type { KioskDeviceView } from '../../core/config-api-types.js';
+import { IdParams } from '../../contract/common.js';
+import { KioskDeviceView, PairedKioskView, PairKioskRequest } from '../../contract/config.js';
+import { ErrorAnswers } from '../../contract/errors.js';
 import type { KioskDevice } from '../../db/kiosk-devices.js';
 import { requireStaff } from '../auth.js';
 import { commitWithEvents } from '../commit.js';
 import type { App, HostContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { hashToken, newToken } from '../secrets.js';
-import { IdParams } from './schemas.js';
-
-const KioskDeviceSchema = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  pairedAt: Type.String({ format: 'date-time' }),
-  lastSeenAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
 
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
 
@@ -29,7 +22,7 @@ function toView(device: KioskDevice): KioskDeviceView {
 export function kioskDeviceRoutes(app: App, { store, office, bus, config }: HostContext): void {
   app.get(
     '/api/kiosk-devices',
-    { schema: { tags: ['kiosks'], summary: 'Paired kiosk PCs: paired, last seen, revoked (admin)', response: { 200: Type.Array(KioskDeviceSchema) } } },
+    { schema: { tags: ['kiosks'], summary: 'Paired kiosk PCs: paired, last seen, revoked (admin)', response: { 200: Type.Array(KioskDeviceView), ...ErrorAnswers } } },
     async (request) => {
       requireStaff(request, ['admin']);
       return store.kioskDevices.list().map(toView);
@@ -42,7 +35,8 @@ export function kioskDeviceRoutes(app: App, { store, office, bus, config }: Host
       schema: {
         tags: ['kiosks'],
         summary: 'Pair a kiosk PC: the bearer token is shown once (admin)',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }) }, { additionalProperties: false }),
+        body: PairKioskRequest,
+        response: { 201: PairedKioskView, ...ErrorAnswers },
       },
     },
     async (request, reply) => {
@@ -59,7 +53,7 @@ export function kioskDeviceRoutes(app: App, { store, office, bus, config }: Host
   // the log records the one moment the token stopped working.
   app.post(
     '/api/kiosk-devices/:id/revoke',
-    { schema: { tags: ['kiosks'], summary: 'Revoke a kiosk PC: its token is refused from now on (admin)', params: IdParams, response: { 200: KioskDeviceSchema } } },
+    { schema: { tags: ['kiosks'], summary: 'Revoke a kiosk PC: its token is refused from now on (admin)', params: IdParams, response: { 200: KioskDeviceView, ...ErrorAnswers } } },
     async (request) => {
       const actor = requireStaff(request, ['admin']);
       const { id } = request.params;

@@ -1,37 +1,13 @@
-import { Type } from 'typebox';
-import type { OpeningHoursStatusView } from '../../core/config-api-types.js';
+import { OpeningHoursSettings, OpeningHoursStatusView } from '../../contract/config.js';
+import { ErrorAnswers } from '../../contract/errors.js';
 import { DEFAULT_OPENING_HOURS } from '../../core/defaults.js';
-import { openingHoursProblems, openingStatus, WEEKDAYS, type OpeningHours, type Weekday } from '../../core/opening-hours.js';
+import { openingHoursProblems, openingStatus, type OpeningHours } from '../../core/opening-hours.js';
 import { requireStaff } from '../auth.js';
 import { commitWithEvents } from '../commit.js';
 import type { App, HostContext } from '../context.js';
 import { badRequest } from '../errors.js';
 
 export const OPENING_HOURS_SETTING = 'openingHours';
-
-const Interval = Type.Object(
-  {
-    opens: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
-    closes: Type.String({ pattern: '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$' }),
-  },
-  { additionalProperties: false },
-);
-const DayIntervals = Type.Array(Interval, { maxItems: 6 });
-const Week = Type.Object(
-  Object.fromEntries(WEEKDAYS.map((w) => [w, DayIntervals])) as Record<Weekday, typeof DayIntervals>,
-  { additionalProperties: false },
-);
-const OpeningHoursBody = Type.Object(
-  {
-    enabled: Type.Boolean(),
-    week: Week,
-    closedDates: Type.Array(
-      Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), note: Type.Optional(Type.String({ maxLength: 80 })) }, { additionalProperties: false }),
-      { maxItems: 400 },
-    ),
-  },
-  { additionalProperties: false },
-);
 
 /**
  * Opening hours: the manager's schedule, and what the kiosk shows from it. Being closed does not
@@ -40,19 +16,19 @@ const OpeningHoursBody = Type.Object(
 export function openingHoursRoutes(app: App, { store, bus, config }: HostContext): void {
   const read = (): OpeningHours => ({ ...DEFAULT_OPENING_HOURS, ...store.settings.get<Partial<OpeningHours>>(OPENING_HOURS_SETTING, {}) });
 
-  app.get('/api/opening-hours', { schema: { tags: ['opening hours'], summary: 'Open now?, today, the next seven days (anyone: the kiosk)' } }, async () => {
+  app.get('/api/opening-hours', { schema: { tags: ['opening hours'], summary: 'Open now?, today, the next seven days (anyone: the kiosk)', response: { 200: OpeningHoursStatusView, ...ErrorAnswers } } }, async () => {
     const status = openingStatus(read(), config.clock());
     const { nextOpening, ...rest } = status;
     const view: OpeningHoursStatusView = { ...rest, ...(nextOpening === null ? {} : { nextOpening: new Date(nextOpening).toISOString() }) };
     return view;
   });
 
-  app.get('/api/config/opening-hours', { schema: { tags: ['config'] } }, async (request) => {
+  app.get('/api/config/opening-hours', { schema: { tags: ['config'], response: { 200: OpeningHoursSettings, ...ErrorAnswers } } }, async (request) => {
     requireStaff(request, ['manager', 'admin']);
     return read();
   });
 
-  app.put('/api/config/opening-hours', { schema: { tags: ['config'], body: OpeningHoursBody } }, async (request) => {
+  app.put('/api/config/opening-hours', { schema: { tags: ['config'], body: OpeningHoursSettings, response: { 200: OpeningHoursSettings, ...ErrorAnswers } } }, async (request) => {
     const staff = requireStaff(request, ['manager', 'admin']);
     const hours: OpeningHours = { ...request.body, closedDates: [...request.body.closedDates].sort((a, b) => a.date.localeCompare(b.date)) };
     const problems = openingHoursProblems(hours);

@@ -12,7 +12,8 @@ import { QUEUE_POLICY_SETTING } from '../office.js';
 import { backtestPastDays, readPastDays } from '../planning-history.js';
 import { arrivalForecast, sameWeekdayBefore, serviceMinutes } from '../../core/planning/history.js';
 import { compareOfficeDays, officeDayOf, weekdayOfOfficeDay } from '../../core/office-day.js';
-import { checkDayRange, DayParam } from './day-range.js';
+import { DayParam } from '../../contract/common.js';
+import { checkDayRange } from './day-range.js';
 import { CopenhagenTime } from '../../core/stats/local-time.js';
 
 const Clock = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM on the office clock' });

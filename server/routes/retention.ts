@@ -1,17 +1,15 @@
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, RETENTION_SETTING } from '../../core/retention.js';
+import { RetentionSettings } from '../../contract/config.js';
+import { ErrorAnswers } from '../../contract/errors.js';
+import { DailySummariesView, RangeQuery } from '../../contract/stats.js';
+import { RETENTION_SETTING } from '../../core/retention.js';
 import { RetentionRepository } from '../../db/retention.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { retentionSettings, scheduleDailyRetention, type DailyRetention } from '../retention.js';
-import { checkDayRange, DayParam } from './day-range.js';
+import { checkDayRange } from './day-range.js';
 
-const RetentionSchema = Type.Object(
-  { ticketDetailDays: Type.Integer({ minimum: RETENTION_DAYS_MIN, maximum: RETENTION_DAYS_MAX, description: 'Days of per-ticket detail kept before today' }) },
-  { additionalProperties: false },
-);
-const RangeQuery = Type.Object({ from: DayParam, to: DayParam });
+const RetentionAnswers = { response: { 200: RetentionSettings, ...ErrorAnswers } };
 
 async function managersOnly(request: FastifyRequest): Promise<void> {
   requireStaff(request, ['manager', 'admin']);
@@ -40,13 +38,13 @@ export function retentionRoutes(app: App, ctx: HostContext): void {
   });
   app.addHook('onClose', async () => job?.stop());
 
-  app.get('/api/config/retention', { preValidation: managersOnly, schema: { tags: ['config'], summary: 'How long per-ticket detail is kept' } }, async () =>
+  app.get('/api/config/retention', { preValidation: managersOnly, schema: { tags: ['config'], summary: 'How long per-ticket detail is kept', ...RetentionAnswers } }, async () =>
     retentionSettings(store),
   );
 
   app.put(
     '/api/config/retention',
-    { preValidation: managersOnly, schema: { tags: ['config'], summary: 'Change how long per-ticket detail is kept; takes effect at the next nightly run', body: RetentionSchema } },
+    { preValidation: managersOnly, schema: { tags: ['config'], summary: 'Change how long per-ticket detail is kept; takes effect at the next nightly run', body: RetentionSettings, ...RetentionAnswers } },
     async (request) => {
       const staff = requireStaff(request, ['manager', 'admin']);
       office.recordWith(() => {
@@ -61,7 +59,7 @@ export function retentionRoutes(app: App, ctx: HostContext): void {
     '/api/stats/daily-summaries',
     {
       preValidation: managersOnly,
-      schema: { tags: ['stats'], summary: 'Figures kept per day and service after retention deleted the tickets', querystring: RangeQuery },
+      schema: { tags: ['stats'], summary: 'Figures kept per day and service after retention deleted the tickets', querystring: RangeQuery, response: { 200: DailySummariesView, ...ErrorAnswers } },
     },
     async (request, reply) => {
       const { from, to } = request.query;

@@ -1,4 +1,5 @@
-import { Type } from 'typebox';
+import { ErrorAnswers, NotJson } from '../../contract/errors.js';
+import { DevScanAccepted, DevScannerRequest, DevScannerStatus, DevScanRequest } from '../../contract/host.js';
 import { SimulatedScanner } from '../../hardware/simulated-scanner.js';
 import { isLoopbackAddress } from '../auth.js';
 import type { App, HostContext } from '../context.js';
@@ -9,7 +10,7 @@ import { conflict, forbidden } from '../errors.js';
  * a verdict belongs to the citizen standing at this kiosk, not to other screens.
  */
 export function scannerRoutes(app: App, { hostScanner, config }: HostContext): void {
-  app.get('/api/scanner/events', { schema: { tags: ['scanner'], summary: "Verdicts of the host's own reader (loopback only)" } }, (request, reply) => {
+  app.get('/api/scanner/events', { schema: { tags: ['scanner'], summary: "Verdicts of the host's own reader (loopback only)", response: { 200: NotJson('text/event-stream', 'Server-Sent Events: status and verdict'), ...ErrorAnswers } } }, (request, reply) => {
     if (!isLoopbackAddress(request.socket.remoteAddress)) throw forbidden('Only the kiosk on the host PC receives its scanner.');
     reply.hijack();
     const res = reply.raw;
@@ -32,7 +33,7 @@ export function scannerRoutes(app: App, { hostScanner, config }: HostContext): v
 
   app.post(
     '/api/dev/scans',
-    { schema: { tags: ['dev'], summary: 'The simulated reader reads this document (development only)', body: Type.Object({ mrz: Type.String({ maxLength: 400 }) }, { additionalProperties: false }) } },
+    { schema: { tags: ['dev'], summary: 'The simulated reader reads this document (development only)', body: DevScanRequest, response: { 202: DevScanAccepted, ...ErrorAnswers } } },
     async (request, reply) => {
       if (!simulator.scan(request.body.mrz)) throw conflict('scanner_disconnected', 'The simulated reader is unplugged.');
       return reply.status(202).send({ accepted: true });
@@ -41,7 +42,7 @@ export function scannerRoutes(app: App, { hostScanner, config }: HostContext): v
 
   app.post(
     '/api/dev/scanner',
-    { schema: { tags: ['dev'], summary: 'Unplug or plug in the simulated reader (development only)', body: Type.Object({ connected: Type.Boolean() }, { additionalProperties: false }) } },
+    { schema: { tags: ['dev'], summary: 'Unplug or plug in the simulated reader (development only)', body: DevScannerRequest, response: { 200: DevScannerStatus, ...ErrorAnswers } } },
     async (request) => {
       if (request.body.connected) simulator.plugIn();
       else simulator.unplug();

@@ -1,41 +1,27 @@
 import { Type } from 'typebox';
-import { STAFF_ROLES } from '../../core/types.js';
+import { IdParams } from '../../contract/common.js';
+import { ErrorAnswers } from '../../contract/errors.js';
+import { CreateStaffRequest, DeactivatedStaffView, PasswordSetView, SetPasswordRequest, StaffView, UpdateStaffRequest } from '../../contract/staff.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { conflict, forbidden } from '../errors.js';
 import { StaffAccounts } from '../staff-accounts.js';
-import { IdParams } from './schemas.js';
 
-const Password = Type.String({ minLength: 10, maxLength: 200 });
+const StaffAnswers = { response: { 200: StaffView, ...ErrorAnswers } };
 
 /** Password changes (own or someone else's) one account may make a minute. */
 export const PASSWORD_CHANGES_PER_MINUTE = 10;
-
-const CreateStaffBody = Type.Object(
-  {
-    username: Type.String({ pattern: '^[a-zA-Z0-9._-]{2,40}$' }),
-    displayName: Type.String({ minLength: 1, maxLength: 80 }),
-    password: Password,
-    role: Type.Enum(STAFF_ROLES),
-  },
-  { additionalProperties: false },
-);
-
-const UpdateStaffBody = Type.Object(
-  { displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' })), role: Type.Optional(Type.Enum(STAFF_ROLES)) },
-  { additionalProperties: false },
-);
 
 export function staffRoutes(app: App, ctx: HostContext): void {
   const { store, office, config, passwords } = ctx;
   const accounts = new StaffAccounts(ctx);
 
-  app.get('/api/staff', { schema: { tags: ['staff'] } }, async (request) => {
+  app.get('/api/staff', { schema: { tags: ['staff'], response: { 200: Type.Array(StaffView), ...ErrorAnswers } } }, async (request) => {
     requireStaff(request, ['manager', 'admin']);
     return store.staff.list();
   });
 
-  app.post('/api/staff', { schema: { tags: ['staff'], body: CreateStaffBody } }, async (request, reply) => {
+  app.post('/api/staff', { schema: { tags: ['staff'], body: CreateStaffRequest, response: { 201: StaffView, ...ErrorAnswers } } }, async (request, reply) => {
     const actor = requireStaff(request, ['manager', 'admin']);
     // A manager runs the floor; only an admin can create another admin.
     if (request.body.role === 'admin' && actor.role !== 'admin') throw forbidden('Only an admin can create an admin.');
@@ -54,7 +40,7 @@ export function staffRoutes(app: App, ctx: HostContext): void {
   });
 
   // Managers look after clerks and managers, admins after everyone (core/staff-rules.ts).
-  app.patch('/api/staff/:id', { schema: { tags: ['staff'], summary: 'Change display name or role', params: IdParams, body: UpdateStaffBody } }, async (request) => {
+  app.patch('/api/staff/:id', { schema: { tags: ['staff'], summary: 'Change display name or role', params: IdParams, body: UpdateStaffRequest, ...StaffAnswers } }, async (request) => {
     const actor = requireStaff(request, ['manager', 'admin']);
     return accounts.update(actor, request.params.id, request.body);
   });
@@ -76,10 +62,8 @@ export function staffRoutes(app: App, ctx: HostContext): void {
         tags: ['staff'],
         summary: "Set a new password; ends the member's other sessions. Your own (any role) needs currentPassword.",
         params: IdParams,
-        body: Type.Object(
-          { password: Password, currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
-          { additionalProperties: false },
-        ),
+        body: SetPasswordRequest,
+        response: { 200: PasswordSetView, ...ErrorAnswers },
       },
     },
     async (request) => {
@@ -89,12 +73,12 @@ export function staffRoutes(app: App, ctx: HostContext): void {
     },
   );
 
-  app.post('/api/staff/:id/deactivate', { schema: { tags: ['staff'], summary: 'No more logins; sessions end; history kept', params: IdParams } }, async (request) => {
+  app.post('/api/staff/:id/deactivate', { schema: { tags: ['staff'], summary: 'No more logins; sessions end; history kept', params: IdParams, response: { 200: DeactivatedStaffView, ...ErrorAnswers } } }, async (request) => {
     const actor = requireStaff(request, ['manager', 'admin']);
     return accounts.deactivate(actor, request.params.id);
   });
 
-  app.post('/api/staff/:id/reactivate', { schema: { tags: ['staff'], params: IdParams } }, async (request) => {
+  app.post('/api/staff/:id/reactivate', { schema: { tags: ['staff'], params: IdParams, ...StaffAnswers } }, async (request) => {
     const actor = requireStaff(request, ['manager', 'admin']);
     return accounts.reactivate(actor, request.params.id);
   });

@@ -1,11 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { GROUP_BYS } from '../../core/stats/grouping.js';
-import { INTRADAY_PERIODS, IntradayAccumulator } from '../../core/stats/intraday.js';
+import { ErrorAnswers, NotJson } from '../../contract/errors.js';
+import { IntradayQuery, IntradayReport, RangeQuery, StatsQuery, StatsReport, XlsxQuery } from '../../contract/stats.js';
+import { IntradayAccumulator } from '../../core/stats/intraday.js';
 import { parseStatsRange, type StatsRange } from '../../core/stats/range.js';
-import { LANGUAGES } from '../../core/types.js';
 import { StatsReader } from '../../db/stats.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
@@ -14,12 +13,7 @@ import { ticketCsvStream } from '../export/csv.js';
 import { writeStatisticsWorkbook } from '../export/statistics-workbook.js';
 import { collectStats } from '../export/statistics.js';
 import { createXlsxWriter } from '../export/xlsx.js';
-import { checkDayRange, DayParam } from './day-range.js';
-
-const RangeQuery = Type.Object({ from: DayParam, to: DayParam });
-const StatsQuery = Type.Object({ from: DayParam, to: DayParam, groupBy: Type.Optional(Type.Union(GROUP_BYS.map((g) => Type.Literal(g)), { default: 'day' })) });
-const IntradayQuery = Type.Object({ from: DayParam, to: DayParam, period: Type.Optional(Type.Union(INTRADAY_PERIODS.map((p) => Type.Literal(p)), { default: 60 })) });
-const XlsxQuery = Type.Object({ from: DayParam, to: DayParam, lang: Type.Optional(Type.Union(LANGUAGES.map((l) => Type.Literal(l)), { default: 'da' })) });
+import { checkDayRange } from './day-range.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -63,7 +57,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
     '/api/stats',
     {
       preValidation: managersOnly,
-      schema: { tags: ['stats'], summary: 'Statistics of a range of Copenhagen days, in total and by group (docs/statistics.md)', querystring: StatsQuery },
+      schema: { tags: ['stats'], summary: 'Statistics of a range of Copenhagen days, in total and by group (docs/statistics.md)', querystring: StatsQuery, response: { 200: StatsReport, ...ErrorAnswers } },
     },
     async (request, reply) => {
       const range = rangeOf(request.query, config.clock());
@@ -82,7 +76,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
     '/api/stats/intraday',
     {
       preValidation: managersOnly,
-      schema: { tags: ['stats'], summary: 'Arrivals and served tickets per 15, 30 or 60 minutes of the clock, and the spread of waits (docs/statistics.md)', querystring: IntradayQuery },
+      schema: { tags: ['stats'], summary: 'Arrivals and served tickets per 15, 30 or 60 minutes of the clock, and the spread of waits (docs/statistics.md)', querystring: IntradayQuery, response: { 200: IntradayReport, ...ErrorAnswers } },
     },
     async (request, reply) => {
       const range = rangeOf(request.query, config.clock());
@@ -104,7 +98,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
 
   app.get(
     '/api/stats/export.csv',
-    { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Every ticket of the range, one CSV row each (UTF-8 with BOM)', querystring: RangeQuery } },
+    { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Every ticket of the range, one CSV row each (UTF-8 with BOM)', querystring: RangeQuery, response: { 200: NotJson('text/csv', 'Every ticket of the range, one row each'), ...ErrorAnswers } } },
     async (request, reply) => {
       const range = rangeOf(request.query, config.clock());
       recordDownload(request, 'csv', range);
@@ -118,7 +112,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
 
   app.get(
     '/api/stats/export.xlsx',
-    { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Statistics workbook: summary, by hour, service, counter and clerk, and every ticket', querystring: XlsxQuery } },
+    { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Statistics workbook: summary, by hour, service, counter and clerk, and every ticket', querystring: XlsxQuery, response: { 200: NotJson(XLSX_TYPE, 'The statistics workbook'), ...ErrorAnswers } } },
     async (request, reply) => {
       const range = rangeOf(request.query, config.clock());
       if (workbookInProgress) throw conflict('export_in_progress', 'A workbook is being written already. Try again when it has downloaded.');

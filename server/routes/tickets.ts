@@ -1,21 +1,13 @@
-import { Type } from 'typebox';
+import { IdParams } from '../../contract/common.js';
+import { ErrorAnswers } from '../../contract/errors.js';
+import { FinishTicketRequest, IssueTicketRequest, TicketView, TransferTicketRequest } from '../../contract/tickets.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { IssuanceLimiter } from '../issuance-limiter.js';
 import { ticketView } from '../views.js';
-import { IdParams, Outcome, ServiceCode, UrgentReason } from './schemas.js';
 
-const IssueBody = Type.Object(
-  {
-    serviceCode: ServiceCode,
-    idCheckId: Type.Optional(Type.Integer({ minimum: 1 })),
-    urgent: Type.Optional(Type.Object({ reason: UrgentReason }, { additionalProperties: false })),
-    supplementDeclared: Type.Optional(Type.Boolean()),
-    manualIdCheck: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
+const TicketAnswers = { response: { 200: TicketView, ...ErrorAnswers } };
 
 const SIMPLE_ACTIONS = {
   recall: 'recall',
@@ -27,7 +19,7 @@ const SIMPLE_ACTIONS = {
 export function ticketRoutes(app: App, { office, store, config }: HostContext): void {
   const limiter = new IssuanceLimiter(store, office, config.clock);
 
-  app.post('/api/tickets', { schema: { tags: ['tickets'], summary: 'Issue a ticket (kiosk or staff)', body: IssueBody } }, async (request, reply) => {
+  app.post('/api/tickets', { schema: { tags: ['tickets'], summary: 'Issue a ticket (kiosk or staff)', body: IssueTicketRequest, response: { 201: TicketView, ...ErrorAnswers } } }, async (request, reply) => {
     requireKioskOrStaff(request);
     const refusal = limiter.admit(request, { urgent: request.body.urgent !== undefined });
     if (refusal) {
@@ -41,7 +33,7 @@ export function ticketRoutes(app: App, { office, store, config }: HostContext): 
     return reply.status(201).send(ticketView(ticket));
   });
 
-  app.get('/api/tickets/:id', { schema: { tags: ['tickets'], params: IdParams } }, async (request) => {
+  app.get('/api/tickets/:id', { schema: { tags: ['tickets'], params: IdParams, ...TicketAnswers } }, async (request) => {
     requireStaff(request);
     const ticket = store.tickets.get(request.params.id);
     if (!ticket) throw notFound(`Ticket ${request.params.id}`);
@@ -49,7 +41,7 @@ export function ticketRoutes(app: App, { office, store, config }: HostContext): 
   });
 
   for (const [path, kind] of Object.entries(SIMPLE_ACTIONS)) {
-    app.post(`/api/tickets/:id/${path}`, { schema: { tags: ['tickets'], params: IdParams } }, async (request) => {
+    app.post(`/api/tickets/:id/${path}`, { schema: { tags: ['tickets'], params: IdParams, ...TicketAnswers } }, async (request) => {
       const staff = requireStaff(request);
       return ticketView(office.act(request.params.id, { kind }, staff.id));
     });
@@ -57,7 +49,7 @@ export function ticketRoutes(app: App, { office, store, config }: HostContext): 
 
   app.post(
     '/api/tickets/:id/finish',
-    { schema: { tags: ['tickets'], params: IdParams, body: Type.Object({ outcome: Outcome }, { additionalProperties: false }) } },
+    { schema: { tags: ['tickets'], params: IdParams, body: FinishTicketRequest, ...TicketAnswers } },
     async (request) => {
       const staff = requireStaff(request);
       return ticketView(office.act(request.params.id, { kind: 'finish', outcome: request.body.outcome }, staff.id));
@@ -66,14 +58,14 @@ export function ticketRoutes(app: App, { office, store, config }: HostContext): 
 
   app.post(
     '/api/tickets/:id/transfer',
-    { schema: { tags: ['tickets'], params: IdParams, body: Type.Object({ serviceCode: ServiceCode }, { additionalProperties: false }) } },
+    { schema: { tags: ['tickets'], params: IdParams, body: TransferTicketRequest, ...TicketAnswers } },
     async (request) => {
       const staff = requireStaff(request);
       return ticketView(office.transfer(request.params.id, request.body.serviceCode, staff.id));
     },
   );
 
-  app.post('/api/tickets/:id/cancel', { schema: { tags: ['tickets'], params: IdParams } }, async (request) => {
+  app.post('/api/tickets/:id/cancel', { schema: { tags: ['tickets'], params: IdParams, ...TicketAnswers } }, async (request) => {
     const staff = requireStaff(request);
     return ticketView(office.cancel(request.params.id, { staffId: staff.id }));
   });

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import type { CounterView, TicketView } from '../../core/api-types.js';
+import type { CounterView } from '../../contract/counters.js';
+import type { TicketView } from '../../contract/tickets.js';
 import { nextOfficeDay, officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
 import { killHard, spawnHost } from '../support/child-host.js';
 import { ADMIN_PASSWORD, expect, expectAccessible, screenshotPath, test } from './fixtures.js';

@@ -1,4 +1,4 @@
-import type { TicketView } from '../../core/api-types.js';
+import type { TicketView } from '../../contract/tickets.js';
 import { ADMIN_PASSWORD, expect, test } from './fixtures.js';
 
 /**

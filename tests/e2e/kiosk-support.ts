@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { TicketView } from '../../core/api-types.js';
+import type { TicketView } from '../../contract/tickets.js';
 import type { KioskShellBridge, PrintTicketResult, ScanEvent, TicketPrintRequest } from '../../contract/shell-bridge.js';
 import { shiftIsoDate } from '../support/mrz-generator.js';
 import { expect } from './fixtures.js';

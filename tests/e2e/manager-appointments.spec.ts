@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { AppointmentDayView } from '../../core/appointments/types.js';
+import type { AppointmentDayView } from '../../contract/appointments.js';
 import { nextOfficeDay, officeDayOf } from '../../core/office-day.js';
 import { ADMIN_PASSWORD, expect, expectAccessible, screenshotPath, test } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import type { TicketView } from '../../core/api-types.js';
+import type { TicketView } from '../../contract/tickets.js';
 import { ADMIN_PASSWORD, expect, expectAccessible, screenshotPath, test } from './fixtures.js';
 
 /** One more than a page (50), so the log has an older page to show. */

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
-import type { CounterView, TicketView } from '../../core/api-types.js';
+import type { CounterView } from '../../contract/counters.js';
+import type { TicketView } from '../../contract/tickets.js';
 import { officeDayOf } from '../../core/office-day.js';
 import { makeMrz } from '../support/mrz-generator.js';
 import { ADMIN_PASSWORD, expect, expectAccessible, screenshotPath, test } from './fixtures.js';

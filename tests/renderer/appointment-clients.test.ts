@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../renderer/src/lib/api.js';
+import { ApiCallError } from '../../renderer/src/lib/api.js';
 import { checkInRefusalOf } from '../../renderer/src/lib/kiosk-check-in-api.js';
 import { importTypeOf } from '../../renderer/src/lib/manager-appointments-api.js';
 
 describe('checkInRefusalOf', () => {
   it('names each refusal the kiosk explains', () => {
-    expect(checkInRefusalOf(new ApiError(404, 'unknown_code', ''))).toBe('unknown');
-    expect(checkInRefusalOf(new ApiError(409, 'already_checked_in', ''))).toBe('used');
-    expect(checkInRefusalOf(new ApiError(409, 'appointment_cancelled', ''))).toBe('cancelled');
-    expect(checkInRefusalOf(new ApiError(409, 'wrong_day', ''))).toBe('other_day');
-    expect(checkInRefusalOf(new ApiError(429, 'rate_limited', ''))).toBe('too_many');
+    expect(checkInRefusalOf(new ApiCallError(404, 'unknown_code', ''))).toBe('unknown');
+    expect(checkInRefusalOf(new ApiCallError(409, 'already_checked_in', ''))).toBe('used');
+    expect(checkInRefusalOf(new ApiCallError(409, 'appointment_cancelled', ''))).toBe('cancelled');
+    expect(checkInRefusalOf(new ApiCallError(409, 'wrong_day', ''))).toBe('other_day');
+    expect(checkInRefusalOf(new ApiCallError(429, 'rate_limited', ''))).toBe('too_many');
   });
 
   it('leaves the host being away or failing to the general "try again or ask the staff"', () => {
-    expect(checkInRefusalOf(new ApiError(0, 'network', ''))).toBeNull();
-    expect(checkInRefusalOf(new ApiError(500, 'internal', ''))).toBeNull();
+    expect(checkInRefusalOf(new ApiCallError(0, 'network', ''))).toBeNull();
+    expect(checkInRefusalOf(new ApiCallError(500, 'internal', ''))).toBeNull();
     expect(checkInRefusalOf(new Error('boom'))).toBeNull();
   });
 });

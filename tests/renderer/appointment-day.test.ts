@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppointmentStatus, AppointmentView } from '../../core/appointments/types.js';
+import type { AppointmentView } from '../../contract/appointments.js';
+import type { AppointmentStatus } from '../../core/appointments/types.js';
 import { bookingStart, slotRows } from '../../renderer/src/lib/appointment-day.js';
 
 const DAY = '2026-11-25';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CounterView, TicketView } from '../../core/api-types.js';
+import type { CounterView } from '../../contract/counters.js';
+import type { TicketView } from '../../contract/tickets.js';
 import { EVENT_TYPES } from '../../core/events.js';
 import { isDashboardEvent, longestWaitMs, openCounterCount } from '../../renderer/src/lib/dashboard-figures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../renderer/src/lib/api.js';
+import { ApiCallError } from '../../renderer/src/lib/api.js';
 import { LatestRequest } from '../../renderer/src/lib/latest-request.svelte.js';
 
 /** A promise the test settles when it chooses: answers arriving out of order. */
@@ -28,7 +28,7 @@ describe('LatestRequest', () => {
 
   it('keeps the host’s refusal with its code and message, and forgets it on the next answer', async () => {
     const request = new LatestRequest<string>();
-    await request.load(() => Promise.reject(new ApiError(400, 'range_too_long', 'A range may span at most 400 days.')));
+    await request.load(() => Promise.reject(new ApiCallError(400, 'range_too_long', 'A range may span at most 400 days.')));
     expect(request.value).toBeNull();
     expect(request.error).toMatchObject({ status: 400, code: 'range_too_long', message: 'A range may span at most 400 days.' });
     await request.load(() => Promise.resolve('fine'));

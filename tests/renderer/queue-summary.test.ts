@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketView } from '../../core/api-types.js';
+import type { TicketView } from '../../contract/tickets.js';
 import { summarizeQueue } from '../../renderer/src/lib/queue-summary.js';
 
 const waiting = (id: number, serviceCode: string, arrivedAt: string, urgent = false): TicketView => ({

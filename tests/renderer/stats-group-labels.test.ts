@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceView } from '../../core/api-types.js';
+import type { ServiceView } from '../../contract/services.js';
 import { groupLabel } from '../../renderer/src/lib/stats-group-labels.js';
 
 const SERVICES: ServiceView[] = [{ code: 'P', names: { da: 'Pas', en: 'Passport' }, needsIdCheck: false, slaMinutes: 30 }];

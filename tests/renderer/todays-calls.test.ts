@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DisplayCall } from '../../core/api-types.js';
+import type { DisplayCall } from '../../contract/display.js';
 import { todaysCalls } from '../../renderer/src/lib/todays-calls.js';
 
 const call = (seq: number, at: string): DisplayCall => ({ seq, at, type: 'ticket.called', number: `P00${seq}`, counterName: 'Skranke 1' });

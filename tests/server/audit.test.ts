@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntryView, AuditPageView } from '../../core/audit-log.js';
+import type { AuditEntryView, AuditPageView } from '../../contract/audit.js';
 import { ADMIN_PASSWORD, Client, startTestHost, TestClock, type TestHost } from '../support/test-host.js';
 
 const local = (iso: string) => Date.parse(iso);

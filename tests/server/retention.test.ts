@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPageView } from '../../core/audit-log.js';
+import type { AuditPageView } from '../../contract/audit.js';
 import { startOfOfficeDay } from '../../core/office-day.js';
 import type { DailySummary } from '../../core/stats/daily-summary.js';
 import { toMinutes } from '../../core/stats/durations.js';

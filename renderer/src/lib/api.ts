@@ -1,17 +1,18 @@
-import type {
-  ApiErrorBody,
-  CounterDetailView,
-  CounterView,
-  DisplayView,
-  IdCheckView,
-  MeView,
-  ServiceView,
-  TicketView,
-} from '../../../core/api-types.js';
-import type { Outcome, UrgentReason } from '../../../core/types.js';
+import type { CounterDetailView, CounterView } from '../../../contract/counters.js';
+import type { DisplayView } from '../../../contract/display.js';
+import type { ApiErrorBody } from '../../../contract/errors.js';
+import type { IdCheckView } from '../../../contract/id-checks.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { MeView, PasswordSetView } from '../../../contract/staff.js';
+import type { IssueTicketRequest, TicketView } from '../../../contract/tickets.js';
+import type { Outcome } from '../../../core/types.js';
 
-/** A refusal from the host (4xx/5xx) with its machine-readable code, or `network` when it could not be reached. */
-export class ApiError extends Error {
+/**
+ * A call to the host that failed, as the page received it: a refusal (4xx/5xx, its body the
+ * contract's `ApiErrorBody`) with its machine-readable code, or `network` when the host could not
+ * be reached. The host's own `ApiError` (server/errors.ts) is the other end: the error it throws.
+ */
+export class ApiCallError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -37,13 +38,18 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       body: sent === undefined ? undefined : JSON.stringify(sent),
     });
   } catch {
-    throw new ApiError(0, 'network', 'The office host cannot be reached.');
+    throw new ApiCallError(0, 'network', 'The office host cannot be reached.');
   }
   if (response.status === 204) return null as T;
+  return answerOf<T>(response);
+}
+
+/** The JSON of an answer, or the refusal it carries thrown as an `ApiCallError`. */
+export async function answerOf<T>(response: Response): Promise<T> {
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (payload as ApiErrorBody | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`);
+    throw new ApiCallError(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`);
   }
   return payload as T;
 }
@@ -53,8 +59,7 @@ export const api = {
   services: () => request<ServiceView[]>('GET', '/api/services'),
   checkId: (mrz: string) => request<IdCheckView>('POST', '/api/id-checks', { mrz }),
   idCheck: (id: number) => request<IdCheckView>('GET', `/api/id-checks/${id}`),
-  issueTicket: (body: { serviceCode: string; urgent?: { reason: UrgentReason }; idCheckId?: number; supplementDeclared?: boolean; manualIdCheck?: boolean }) =>
-    request<TicketView>('POST', '/api/tickets', body),
+  issueTicket: (body: IssueTicketRequest) => request<TicketView>('POST', '/api/tickets', body),
   login: (username: string, password: string) => request<MeView>('POST', '/api/auth/login', { username, password }),
   logout: () => request<null>('POST', '/api/auth/logout'),
   me: () => request<MeView>('GET', '/api/me'),
@@ -75,5 +80,5 @@ export const api = {
   queue: () => request<TicketView[]>('GET', '/api/queue'),
   display: () => request<DisplayView>('GET', '/api/display'),
   changeOwnPassword: (staffId: number, currentPassword: string, password: string) =>
-    request<{ sessionsEnded: number }>('POST', `/api/staff/${staffId}/password`, { currentPassword, password }),
+    request<PasswordSetView>('POST', `/api/staff/${staffId}/password`, { currentPassword, password }),
 };

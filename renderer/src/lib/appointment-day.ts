@@ -1,6 +1,7 @@
 import { peakOverlap, type Slot } from '../../../core/appointments/capacity.js';
 import { BOOKING_SCREEN_HOURS, daySlots } from '../../../core/appointments/day-slots.js';
-import type { AppointmentStatus, AppointmentView, ServiceSlotView } from '../../../core/appointments/types.js';
+import type { AppointmentView, ServiceSlotView } from '../../../contract/appointments.js';
+import type { AppointmentStatus } from '../../../core/appointments/types.js';
 import { instantOnOfficeDay, parseTimeOfDay } from '../../../core/office-day.js';
 
 /** Bookings that hold a place; cancelled ones and no-shows gave theirs back. */

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../../core/types.js';
-import { ApiError } from './api.js';
+import { ApiCallError } from './api.js';
 
 export type Feedback = { kind: 'ok'; text: LocalizedText } | { kind: 'error'; text: LocalizedText; detail: string };
 
@@ -39,6 +39,6 @@ export class SaveFeedback {
 }
 
 function problem(error: unknown, lead: LocalizedText): Feedback {
-  if (error instanceof ApiError && error.code !== 'network') return { kind: 'error', text: lead, detail: error.message };
+  if (error instanceof ApiCallError && error.code !== 'network') return { kind: 'error', text: lead, detail: error.message };
   return { kind: 'error', text: { da: `${lead.da} ${UNREACHABLE.da}`, en: `${lead.en} ${UNREACHABLE.en}` }, detail: '' };
 }

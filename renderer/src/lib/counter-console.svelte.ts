@@ -1,6 +1,9 @@
-import type { CounterView, MeView, ServiceView, TicketView } from '../../../core/api-types.js';
+import type { CounterView } from '../../../contract/counters.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { MeView } from '../../../contract/staff.js';
+import type { TicketView } from '../../../contract/tickets.js';
 import type { LocalizedText, Outcome } from '../../../core/types.js';
-import { api, ApiError } from './api.js';
+import { api, ApiCallError } from './api.js';
 import { fitsTicket, type ConsoleAction } from './console-actions.js';
 import { counterText, errorText, refusalText } from './counter-texts.js';
 import { LiveStream, type LiveMessage } from './live.svelte.js';
@@ -75,7 +78,7 @@ export class CounterConsole {
       try {
         this.me = await api.login(username, password);
       } catch (error) {
-        if (!(error instanceof ApiError) || error.status !== 401) throw error;
+        if (!(error instanceof ApiCallError) || error.status !== 401) throw error;
         this.notice = { kind: 'error', text: errorText.wrong_login! };
         return;
       }
@@ -151,7 +154,7 @@ export class CounterConsole {
   }
 
   private async fail(error: unknown): Promise<void> {
-    if (!(error instanceof ApiError)) {
+    if (!(error instanceof ApiCallError)) {
       const message = String(error);
       this.notice = { kind: 'error', text: { da: message, en: message } };
       return;
@@ -182,8 +185,8 @@ export class CounterConsole {
       this.startLive();
       this.queue.scheduleRefresh();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'network') return this.goOffline();
-      if (error instanceof ApiError && error.status === 401) {
+      if (error instanceof ApiCallError && error.code === 'network') return this.goOffline();
+      if (error instanceof ApiCallError && error.status === 401) {
         this.setOnline();
         return this.toLogin(this.me ? counterText.sessionExpired : null);
       }

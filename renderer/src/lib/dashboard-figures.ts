@@ -1,4 +1,5 @@
-import type { CounterView, TicketView } from '../../../core/api-types.js';
+import type { CounterView } from '../../../contract/counters.js';
+import type { TicketView } from '../../../contract/tickets.js';
 
 /**
  * Events after which the dashboard's figures may differ: every ticket change, a counter opened

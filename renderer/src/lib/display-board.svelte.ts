@@ -1,4 +1,4 @@
-import type { DisplayCall } from '../../../core/api-types.js';
+import type { DisplayCall } from '../../../contract/display.js';
 import { api } from './api.js';
 import { LiveStream, type LiveMessage } from './live.svelte.js';
 import { now } from './now.svelte.js';

@@ -1,4 +1,4 @@
-import type { HostScannerStatusView, IdCheckView } from '../../../core/api-types.js';
+import type { HostScannerStatusView, IdCheckView } from '../../../contract/id-checks.js';
 
 /**
  * Verdicts from a document reader attached to the host PC. Only a kiosk page opened on that PC

@@ -1,5 +1,5 @@
-import type { CheckInIdCheck, CheckInPreview, CheckInView } from '../../../core/appointments/types.js';
-import { ApiError, request } from './api.js';
+import type { CheckInIdCheck, CheckInPreview, CheckInView } from '../../../contract/appointments.js';
+import { ApiCallError, request } from './api.js';
 
 /** The kiosk's side of booked citizens: look a code up, then check in (docs/appointments.md). */
 export const checkInApi = {
@@ -20,7 +20,7 @@ const REFUSALS: Record<string, CheckInRefusal> = {
 };
 
 export function checkInRefusalOf(error: unknown): CheckInRefusal | null {
-  if (!(error instanceof ApiError)) return null;
+  if (!(error instanceof ApiCallError)) return null;
   if (error.status === 429) return 'too_many';
   return REFUSALS[error.code] ?? null;
 }

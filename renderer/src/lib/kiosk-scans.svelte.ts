@@ -1,4 +1,4 @@
-import type { IdCheckView } from '../../../core/api-types.js';
+import type { IdCheckView } from '../../../contract/id-checks.js';
 import { DEFAULT_MAX_KEY_GAP_MS, KeyboardWedgeDecoder, type WedgeResult } from '../../../core/keyboard-wedge.js';
 import type { ShellScannerStatus } from '../../../contract/shell-bridge.js';
 import { api } from './api.js';

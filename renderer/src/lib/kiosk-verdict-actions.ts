@@ -1,4 +1,4 @@
-import type { IdCheckView } from '../../../core/api-types.js';
+import type { IdCheckView } from '../../../contract/id-checks.js';
 import type { IdRejectReason } from '../../../core/idcheck/types.js';
 
 /** Reads that fail before the kiosk stops offering "try again" and hands over to the clerk. */

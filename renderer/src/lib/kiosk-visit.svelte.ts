@@ -1,6 +1,8 @@
-import type { IdCheckView, ServiceView, TicketView } from '../../../core/api-types.js';
+import type { IdCheckView } from '../../../contract/id-checks.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { TicketView } from '../../../contract/tickets.js';
 import { BOOKING_CODE_LENGTH } from '../../../core/appointments/booking-code.js';
-import type { CheckInIdCheck, CheckInPreview, CheckInView } from '../../../core/appointments/types.js';
+import type { CheckInIdCheck, CheckInPreview, CheckInView } from '../../../contract/appointments.js';
 import type { LocalizedText } from '../../../core/types.js';
 import { api } from './api.js';
 import { checkInApi, checkInRefusalOf, type CheckInRefusal } from './kiosk-check-in-api.js';

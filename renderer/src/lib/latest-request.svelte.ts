@@ -1,4 +1,4 @@
-import { ApiError } from './api.js';
+import { ApiCallError } from './api.js';
 
 /**
  * The answer to the newest of a series of requests (a form whose inputs change faster than the
@@ -6,7 +6,7 @@ import { ApiError } from './api.js';
  */
 export class LatestRequest<T> {
   value = $state<T | null>(null);
-  error = $state<ApiError | null>(null);
+  error = $state<ApiCallError | null>(null);
   loading = $state(false);
   private latest = 0;
 
@@ -21,7 +21,7 @@ export class LatestRequest<T> {
     } catch (error) {
       if (request !== this.latest) return;
       this.value = null;
-      this.error = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+      this.error = error instanceof ApiCallError ? error : new ApiCallError(0, 'network', String(error));
     } finally {
       if (request === this.latest) this.loading = false;
     }

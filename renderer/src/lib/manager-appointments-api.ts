@@ -1,6 +1,6 @@
-import type { ApiErrorBody, ServiceView } from '../../../core/api-types.js';
-import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../core/appointments/types.js';
-import { api, ApiError, request } from './api.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { AppointmentDayView, AppointmentView, BookRequest, ImportResult } from '../../../contract/appointments.js';
+import { answerOf, api, ApiCallError, request } from './api.js';
 
 /** A booking system's file: iCalendar by its extension or type, anything else is read as CSV. */
 export function importTypeOf(file: Pick<File, 'name' | 'type'>): 'text/calendar' | 'text/csv' {
@@ -11,7 +11,7 @@ export function importTypeOf(file: Pick<File, 'name' | 'type'>): 'text/calendar'
 export const appointmentsApi = {
   services: (): Promise<ServiceView[]> => api.services(),
   day: (day: string) => request<AppointmentDayView>('GET', `/api/appointments?day=${encodeURIComponent(day)}`),
-  book: (body: { serviceCode: string; start: string; name?: string }) => request<AppointmentView>('POST', '/api/appointments', body),
+  book: (body: BookRequest) => request<AppointmentView>('POST', '/api/appointments', body),
   move: (id: number, start: string) => request<AppointmentView>('PATCH', `/api/appointments/${id}`, { start }),
   cancel: (id: number) => request<AppointmentView>('DELETE', `/api/appointments/${id}`),
   /**
@@ -28,13 +28,8 @@ export const appointmentsApi = {
         body: file,
       });
     } catch {
-      throw new ApiError(0, 'network', 'The office host cannot be reached.');
+      throw new ApiCallError(0, 'network', 'The office host cannot be reached.');
     }
-    const payload = (await response.json().catch(() => null)) as unknown;
-    if (!response.ok) {
-      const error = (payload as ApiErrorBody | null)?.error;
-      throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`);
-    }
-    return payload as ImportResult;
+    return answerOf<ImportResult>(response);
   },
 };

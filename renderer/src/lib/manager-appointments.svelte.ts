@@ -1,8 +1,8 @@
-import type { ServiceView } from '../../../core/api-types.js';
-import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../core/appointments/types.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { AppointmentDayView, AppointmentView, ImportResult } from '../../../contract/appointments.js';
 import { officeDayOf } from '../../../core/office-day.js';
 import type { LocalizedText } from '../../../core/types.js';
-import { ApiError } from './api.js';
+import { ApiCallError } from './api.js';
 import { addDays } from './date-presets.js';
 import { LatestRequest } from './latest-request.svelte.js';
 import { LiveStream } from './live.svelte.js';
@@ -103,7 +103,7 @@ export class AppointmentDesk {
     try {
       return await change();
     } catch (error) {
-      this.problem = (error instanceof ApiError ? bookingErrorText[error.code] : undefined) ?? bookingErrorText.failed!;
+      this.problem = (error instanceof ApiCallError ? bookingErrorText[error.code] : undefined) ?? bookingErrorText.failed!;
       return null;
     } finally {
       this.busy = false;

@@ -1,4 +1,4 @@
-import type { AuditPageView, AuditVerificationView } from '../../../core/audit-log.js';
+import type { AuditPageView, AuditVerificationView } from '../../../contract/audit.js';
 import { request } from './api.js';
 
 /** Which events a page asks for; every filter may be left out. */

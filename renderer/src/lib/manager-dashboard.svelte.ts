@@ -1,8 +1,10 @@
-import type { CounterView, ServiceView, TicketView } from '../../../core/api-types.js';
+import type { CounterView } from '../../../contract/counters.js';
+import type { ServiceView } from '../../../contract/services.js';
+import type { TicketView } from '../../../contract/tickets.js';
 import { officeDayOf } from '../../../core/office-day.js';
 import type { StatsReport } from '../../../core/stats/accumulator.js';
 import type { IntradayReport } from '../../../core/stats/intraday.js';
-import { api, ApiError } from './api.js';
+import { api, ApiCallError } from './api.js';
 import { isDashboardEvent } from './dashboard-figures.js';
 import { LiveStream } from './live.svelte.js';
 import { managerStatsApi } from './manager-stats-api.js';
@@ -86,7 +88,7 @@ export class LiveDashboard {
     } catch (error) {
       if (request !== this.latestRequest) return;
       // The figures on screen stay, marked as old; the next event or reconnect tries again.
-      this.problem = error instanceof ApiError && error.status === 401 ? 'session' : 'failed';
+      this.problem = error instanceof ApiCallError && error.status === 401 ? 'session' : 'failed';
     }
   }
 }

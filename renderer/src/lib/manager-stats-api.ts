@@ -1,6 +1,6 @@
-import type { StatsReport } from '../../../core/stats/accumulator.js';
+import type { IntradayReport, StatsReport } from '../../../contract/stats.js';
 import type { GroupBy } from '../../../core/stats/grouping.js';
-import type { IntradayPeriod, IntradayReport } from '../../../core/stats/intraday.js';
+import type { IntradayPeriod } from '../../../core/stats/intraday.js';
 import type { Lang } from '../../../core/types.js';
 import { request } from './api.js';
 

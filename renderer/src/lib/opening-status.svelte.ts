@@ -1,4 +1,4 @@
-import type { OpeningHoursStatusView } from '../../../core/config-api-types.js';
+import type { OpeningHoursStatusView } from '../../../contract/config.js';
 import { request } from './api.js';
 
 /** How often the kiosk asks whether the office is open: closing and opening show within a minute. */

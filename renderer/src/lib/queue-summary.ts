@@ -1,4 +1,4 @@
-import type { TicketView } from '../../../core/api-types.js';
+import type { TicketView } from '../../../contract/tickets.js';
 
 export interface ServiceQueue {
   serviceCode: string;

@@ -1,4 +1,4 @@
-import type { ServiceView } from '../../../core/api-types.js';
+import type { ServiceView } from '../../../contract/services.js';
 import type { StatsGroup } from '../../../core/stats/accumulator.js';
 import type { GroupBy } from '../../../core/stats/grouping.js';
 import { PRIORITY_CLASSES, type Lang, type PriorityClass } from '../../../core/types.js';

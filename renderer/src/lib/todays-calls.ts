@@ -1,4 +1,4 @@
-import type { DisplayCall } from '../../../core/api-types.js';
+import type { DisplayCall } from '../../../contract/display.js';
 import { officeDayOf } from '../../../core/office-day.js';
 
 /**

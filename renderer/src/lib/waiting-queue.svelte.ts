@@ -1,4 +1,4 @@
-import type { TicketView } from '../../../core/api-types.js';
+import type { TicketView } from '../../../contract/tickets.js';
 import { api } from './api.js';
 
 /** Events come in bursts (a call is issued, called, started in a second); one read answers them all. */
