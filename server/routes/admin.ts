@@ -1,5 +1,5 @@
 import { requireStaff } from '../auth.js';
-import { runBackup } from '../backups.js';
+import { runBackup } from '../../office/backups.js';
 import type { App, HostContext } from '../context.js';
 
 export function adminRoutes(app: App, { config, store }: HostContext): void {

@@ -2,8 +2,7 @@ import { Type } from 'typebox';
 import { readInstant } from '../../core/appointments/local-time.js';
 import { DEFAULT_APPOINTMENT_RULES, type CheckInPreview, type CheckInView } from '../../core/appointments/types.js';
 import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
-import { IMPORT_FORMATS, importBookings, isImportFormat } from '../appointment-import.js';
-import { APPOINTMENT_RULES_SETTING } from '../appointments.js';
+import { IMPORT_FORMATS, importBookings, isImportFormat } from '../../office/appointment-import.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -65,7 +64,7 @@ const AppointmentRulesSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export function appointmentRoutes(app: App, { appointments, office, store, config }: HostContext): void {
+export function appointmentRoutes(app: App, { appointments, configuration, store, config }: HostContext): void {
   // Codes are random but short: a kiosk (or a leaked kiosk token) must not be able to try them all.
   // Looking a code up and checking in share one budget, so the lookup opens no second way to guess.
   const codeAttempts = app.rateLimit({ max: 30, timeWindow: '1 minute' });
@@ -173,9 +172,7 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
   app.put('/api/config/appointment-rules', { schema: { tags: ['config'], body: AppointmentRulesSchema } }, async (request) => {
     const staff = requireStaff(request, ['manager', 'admin']);
     const rules = { ...DEFAULT_APPOINTMENT_RULES, ...request.body, perService: request.body.perService ?? {} };
-    store.settings.set(APPOINTMENT_RULES_SETTING, rules);
-    office.record({ at: config.clock(), type: 'config.changed', ticketId: null, counterId: null, staffId: staff.id, data: { key: APPOINTMENT_RULES_SETTING } });
-    return rules;
+    return configuration.changeSetting('appointmentRules', rules, staff.id);
   });
 }
 

@@ -52,7 +52,7 @@ function entryOf(row: AuditRow, staffName: (id: number) => string | null): Audit
 }
 
 /** The audit log page and the verification of its hash chain (core/audit-chain.ts). */
-export function auditRoutes(app: App, { store, office, config }: HostContext): void {
+export function auditRoutes(app: App, { store, auditTrail, config }: HostContext): void {
   const repository = new AuditLogRepository(store.db);
   const databaseFile = store.db.name;
   /** A verification reads the whole log; one at a time is plenty, and keeps a double click from doubling the work. */
@@ -92,15 +92,7 @@ export function auditRoutes(app: App, { store, office, config }: HostContext): v
       verifying = true;
       try {
         const result = await verifyAuditChain(databaseFile);
-        const { ok, checked, firstBrokenSeq, lastSeq } = result;
-        office.record({
-          at: config.clock(),
-          type: 'audit.verified',
-          ticketId: null,
-          counterId: null,
-          staffId: staff.id,
-          data: { ok, checked, lastSeq, ...(firstBrokenSeq === undefined ? {} : { firstBrokenSeq }) },
-        });
+        auditTrail.auditVerified(staff.id, result);
         return result;
       } finally {
         verifying = false;

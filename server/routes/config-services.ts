@@ -2,10 +2,7 @@ import { Type } from 'typebox';
 import type { ServiceSetupView } from '../../core/config-api-types.js';
 import type { Service } from '../../core/types.js';
 import { requireStaff } from '../auth.js';
-import { commitWithEvents } from '../commit.js';
 import type { App, HostContext } from '../context.js';
-import { badRequest, conflict, notFound } from '../errors.js';
-import { keepingEveryServiceServed } from '../service-coverage.js';
 import { ServiceCode } from './schemas.js';
 
 /** A name on the kiosk's button: something to read, not just spaces. */
@@ -46,7 +43,7 @@ const CodeParams = Type.Object({ code: ServiceCode });
  * for it. The kiosk stops offering it, while the tickets already waiting stay in line, callable
  * and transferable; the answer says how many there are.
  */
-export function serviceConfigRoutes(app: App, { store, bus, config }: HostContext): void {
+export function serviceConfigRoutes(app: App, { store, configuration }: HostContext): void {
   const waitingByService = (): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const ticket of store.tickets.waiting()) counts.set(ticket.serviceCode, (counts.get(ticket.serviceCode) ?? 0) + 1);
@@ -65,16 +62,7 @@ export function serviceConfigRoutes(app: App, { store, bus, config }: HostContex
     { schema: { tags: ['config'], summary: 'Add a service; every active counter serves it, last in preference', body: CreateServiceBody } },
     async (request, reply) => {
       const staff = requireStaff(request, ['manager', 'admin']);
-      const service: Service = { ...request.body, active: request.body.active ?? true };
-      const created = commitWithEvents(store, bus, () => {
-        if (store.services.get(service.code)) throw conflict('service_code_taken', `There is already a service with code "${service.code}".`);
-        // Without a counter serving it, its tickets would wait for ever (so with no active counter at all, it is refused).
-        keepingEveryServiceServed(store, () => {
-          store.services.create(service, store.services.nextSortOrder());
-          store.counters.addServiceToActiveCounters(service.code);
-        });
-        return { result: service, events: [configEvent(config.clock(), staff.id, { action: 'created', serviceCode: service.code })] };
-      });
+      const created = configuration.createService({ ...request.body, active: request.body.active ?? true }, staff.id);
       return reply.status(201).send(view(created));
     },
   );
@@ -84,24 +72,8 @@ export function serviceConfigRoutes(app: App, { store, bus, config }: HostContex
     { schema: { tags: ['config'], summary: 'Change a service; its code cannot change', params: CodeParams, body: UpdateServiceBody } },
     async (request) => {
       const staff = requireStaff(request, ['manager', 'admin']);
-      const { code, ...changes } = request.body;
-      if (code !== undefined && code !== request.params.code) {
-        throw badRequest('code_immutable', 'A service code cannot change: it is printed on tickets and kept in their history. Create a new service instead.');
-      }
-      const updated = commitWithEvents(store, bus, () => {
-        const current = store.services.get(request.params.code);
-        if (!current) throw notFound(`Service ${request.params.code}`);
-        const next: Service = { ...current, ...changes };
-        // Reactivating a service no active counter serves would bring back tickets nobody can call.
-        keepingEveryServiceServed(store, () => store.services.update(next));
-        const changed = Object.keys(changes).filter((key) => JSON.stringify(changes[key as keyof typeof changes]) !== JSON.stringify(current[key as keyof Service]));
-        return { result: next, events: [configEvent(config.clock(), staff.id, { action: 'updated', serviceCode: next.code, changed })] };
-      });
+      const updated = configuration.updateService(request.params.code, request.body, staff.id);
       return view(updated);
     },
   );
-}
-
-function configEvent(at: number, staffId: number, data: Record<string, unknown>) {
-  return { at, type: 'config.changed' as const, ticketId: null, counterId: null, staffId, data: { key: 'services', ...data } };
 }

@@ -1,13 +1,9 @@
-import { Type, type Static, type TSchema } from 'typebox';
-import { DEFAULT_ID_RULES } from '../../core/idcheck/rules.js';
+import { Type, type TSchema } from 'typebox';
 import { DOCUMENT_TYPES } from '../../core/idcheck/types.js';
-import { DEFAULT_ISSUANCE_LIMITS, ISSUANCE_LIMIT_RANGE } from '../../core/issuance-limit.js';
-import { DEFAULT_QUEUE_POLICY } from '../../core/queue-policy.js';
+import { ISSUANCE_LIMIT_RANGE } from '../../core/issuance-limit.js';
+import type { OfficeSettings, SettingKey } from '../../core/settings.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
-import { ID_RULES_SETTING } from '../id-checker.js';
-import { ISSUANCE_LIMITS_SETTING } from '../issuance-limiter.js';
-import { QUEUE_POLICY_SETTING } from '../office.js';
 
 const StateCode = Type.String({ pattern: '^[A-Z<]{3}$' });
 const DocumentType = Type.Enum(DOCUMENT_TYPES);
@@ -50,26 +46,24 @@ const IssuanceLimitsSchema = Type.Object(
 );
 
 export function configRoutes(app: App, ctx: HostContext): void {
-  settingRoute(app, ctx, { path: '/api/config/id-rules', key: ID_RULES_SETTING, schema: IdRulesSchema, defaults: DEFAULT_ID_RULES });
-  settingRoute(app, ctx, { path: '/api/config/queue-policy', key: QUEUE_POLICY_SETTING, schema: QueuePolicySchema, defaults: DEFAULT_QUEUE_POLICY });
-  settingRoute(app, ctx, { path: '/api/config/issuance-limits', key: ISSUANCE_LIMITS_SETTING, schema: IssuanceLimitsSchema, defaults: DEFAULT_ISSUANCE_LIMITS });
+  settingRoute(app, ctx, { path: '/api/config/id-rules', key: 'idRules', schema: IdRulesSchema });
+  settingRoute(app, ctx, { path: '/api/config/queue-policy', key: 'queuePolicy', schema: QueuePolicySchema });
+  settingRoute(app, ctx, { path: '/api/config/issuance-limits', key: 'issuanceLimits', schema: IssuanceLimitsSchema });
 }
 
-function settingRoute<S extends TSchema>(
+/** A setting read whole and replaced whole; the schema is the edge's check of the value's shape. */
+function settingRoute<K extends SettingKey, S extends TSchema>(
   app: App,
-  { store, office, config }: HostContext,
-  setting: { path: string; key: string; schema: S; defaults: Static<S> },
+  { configuration }: HostContext,
+  setting: { path: string; key: K; schema: S },
 ): void {
   app.get(setting.path, { schema: { tags: ['config'] } }, async (request) => {
     requireStaff(request, ['manager', 'admin']);
-    // Stored values may predate a newer option; the defaults fill what they lack.
-    return { ...(setting.defaults as object), ...store.settings.get<object>(setting.key, {}) };
+    return configuration.setting(setting.key);
   });
 
   app.put(setting.path, { schema: { tags: ['config'], body: setting.schema } }, async (request) => {
     const staff = requireStaff(request, ['manager', 'admin']);
-    store.settings.set(setting.key, request.body);
-    office.record({ at: config.clock(), type: 'config.changed', ticketId: null, counterId: null, staffId: staff.id, data: { key: setting.key } });
-    return request.body;
+    return configuration.changeSetting(setting.key, request.body as OfficeSettings[K], staff.id);
   });
 }

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { idCheckView } from '../id-checker.js';
+import { idCheckView } from '../../office/id-checker.js';
 import { IdParams } from './schemas.js';
 
 /** A TD3 zone is 2 × 44 characters; readers add line ends and padding. Anything far longer is not a scan. */

@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, RETENTION_SETTING } from '../../core/retention.js';
-import { RetentionRepository } from '../../db/retention.js';
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../../core/retention.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
-import { retentionSettings, scheduleDailyRetention, type DailyRetention } from '../retention.js';
+import { scheduleDailyRetention, type DailyRetention } from '../../office/retention.js';
 import { checkDayRange, DayParam } from './day-range.js';
 
 const RetentionSchema = Type.Object(
@@ -23,13 +22,12 @@ async function managersOnly(request: FastifyRequest): Promise<void> {
  * stopped before the database closes).
  */
 export function retentionRoutes(app: App, ctx: HostContext): void {
-  const { store, office, config, bus } = ctx;
-  const repository = new RetentionRepository(store.db);
+  const { store, config, configuration } = ctx;
   let job: DailyRetention | undefined;
 
   app.addHook('onReady', async () => {
     job = scheduleDailyRetention(
-      { store, bus, clock: config.clock },
+      { store, clock: config.clock },
       {
         done: (run) => {
           if (run.days.length > 0) app.log.info({ days: run.days.length, tickets: run.tickets, events: run.events }, 'retention: old detail deleted');
@@ -41,7 +39,7 @@ export function retentionRoutes(app: App, ctx: HostContext): void {
   app.addHook('onClose', async () => job?.stop());
 
   app.get('/api/config/retention', { preValidation: managersOnly, schema: { tags: ['config'], summary: 'How long per-ticket detail is kept' } }, async () =>
-    retentionSettings(store),
+    configuration.setting('retention'),
   );
 
   app.put(
@@ -49,11 +47,7 @@ export function retentionRoutes(app: App, ctx: HostContext): void {
     { preValidation: managersOnly, schema: { tags: ['config'], summary: 'Change how long per-ticket detail is kept; takes effect at the next nightly run', body: RetentionSchema } },
     async (request) => {
       const staff = requireStaff(request, ['manager', 'admin']);
-      office.recordWith(() => {
-        store.settings.set(RETENTION_SETTING, request.body);
-        return { result: undefined, event: { at: config.clock(), type: 'config.changed', ticketId: null, counterId: null, staffId: staff.id, data: { key: RETENTION_SETTING } } };
-      });
-      return request.body;
+      return configuration.changeSetting('retention', request.body, staff.id);
     },
   );
 
@@ -66,7 +60,7 @@ export function retentionRoutes(app: App, ctx: HostContext): void {
     async (request, reply) => {
       const { from, to } = request.query;
       checkDayRange(from, to, config.clock());
-      return reply.header('cache-control', 'no-store').send({ from, to, summaries: repository.summaries(from, to) });
+      return reply.header('cache-control', 'no-store').send({ from, to, summaries: store.retention.summaries(from, to) });
     },
   );
 }

@@ -2,8 +2,6 @@ import { Type } from 'typebox';
 import { STAFF_ROLES } from '../../core/types.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
-import { conflict, forbidden } from '../errors.js';
-import { StaffAccounts } from '../staff-accounts.js';
 import { IdParams } from './schemas.js';
 
 const Password = Type.String({ minLength: 10, maxLength: 200 });
@@ -27,29 +25,16 @@ const UpdateStaffBody = Type.Object(
 );
 
 export function staffRoutes(app: App, ctx: HostContext): void {
-  const { store, office, config, passwords } = ctx;
-  const accounts = new StaffAccounts(ctx);
+  const accounts = ctx.staffAccounts;
 
   app.get('/api/staff', { schema: { tags: ['staff'] } }, async (request) => {
     requireStaff(request, ['manager', 'admin']);
-    return store.staff.list();
+    return accounts.list();
   });
 
   app.post('/api/staff', { schema: { tags: ['staff'], body: CreateStaffBody } }, async (request, reply) => {
     const actor = requireStaff(request, ['manager', 'admin']);
-    // A manager runs the floor; only an admin can create another admin.
-    if (request.body.role === 'admin' && actor.role !== 'admin') throw forbidden('Only an admin can create an admin.');
-    if (store.staff.findForLogin(request.body.username)) {
-      throw conflict('username_taken', `The username "${request.body.username}" is taken.`);
-    }
-    const member = store.staff.create({
-      username: request.body.username,
-      displayName: request.body.displayName,
-      role: request.body.role,
-      passwordHash: await passwords.hash(request.ip, request.body.password),
-      createdAt: config.clock(),
-    });
-    office.record({ at: config.clock(), type: 'staff.created', ticketId: null, counterId: null, staffId: actor.id, data: { createdStaffId: member.id, role: member.role } });
+    const member = await accounts.create(actor, request.body, request.ip);
     return reply.status(201).send(member);
   });
 

@@ -46,7 +46,7 @@ function cancelledWhenClosedEarly(stream: PassThrough): AbortSignal {
 
 const attachment = (range: StatsRange, extension: string) => `attachment; filename="statistik-${range.from}-${range.to}.${extension}"`;
 
-export function statsRoutes(app: App, { store, office, config }: HostContext): void {
+export function statsRoutes(app: App, { store, auditTrail, config }: HostContext): void {
   const databaseFile = store.db.name;
   /**
    * The audit log says who took the office's figures out, in which format and for which days:
@@ -54,7 +54,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
    */
   const recordDownload = (request: FastifyRequest, format: 'csv' | 'xlsx', range: StatsRange) => {
     const staff = requireStaff(request, ['manager', 'admin']);
-    office.record({ at: config.clock(), type: 'export.downloaded', ticketId: null, counterId: null, staffId: staff.id, data: { format, from: range.from, to: range.to } });
+    auditTrail.exportDownloaded(staff.id, format, range);
   };
   /** A workbook of a year takes some 50–100 MB above the idle host while it is written; one at a time keeps the host within its memory. */
   let workbookInProgress = false;
