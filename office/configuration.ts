@@ -7,6 +7,8 @@ import type { Store, StoreReader } from '../db/store.js';
 import { conflict, invalid, notFound } from './refusal.js';
 import { keepingEveryServiceServed } from './service-coverage.js';
 
+export type { CounterSetup } from '../db/counters.js';
+
 export type ServiceChanges = Partial<Omit<Service, 'code'>>;
 export type CounterChanges = Partial<Pick<CounterSetup, 'name' | 'serviceCodes' | 'ordering' | 'active'>>;
 

@@ -2,6 +2,8 @@ import type { KioskDevice } from '../db/kiosk-devices.js';
 import type { Store } from '../db/store.js';
 import { notFound } from './refusal.js';
 
+export type { KioskDevice } from '../db/kiosk-devices.js';
+
 /** Kiosk PCs paired with the office by an admin; the host makes the token, the office keeps its hash. */
 export class KioskDevices {
   constructor(

@@ -4,6 +4,7 @@ import { DEFAULT_APPOINTMENT_RULES, type CheckInPreview, type CheckInView } from
 import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
 import { IMPORT_FORMATS, importBookings, isImportFormat } from '../../office/appointment-import.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
+import { MANAGERS, restrictedRoutes } from '../route-groups.js';
 import type { App, HostContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { ticketView } from '../views.js';
@@ -164,15 +165,14 @@ export function appointmentRoutes(app: App, { appointments, configuration, store
     );
   });
 
-  app.get('/api/config/appointment-rules', { schema: { tags: ['config'] } }, async (request) => {
-    requireStaff(request, ['manager', 'admin']);
-    return appointments.rules();
-  });
+  restrictedRoutes(app, MANAGERS, (managers) => {
+    managers.get('/api/config/appointment-rules', { schema: { tags: ['config'] } }, async () => appointments.rules());
 
-  app.put('/api/config/appointment-rules', { schema: { tags: ['config'], body: AppointmentRulesSchema } }, async (request) => {
-    const staff = requireStaff(request, ['manager', 'admin']);
-    const rules = { ...DEFAULT_APPOINTMENT_RULES, ...request.body, perService: request.body.perService ?? {} };
-    return configuration.changeSetting('appointmentRules', rules, staff.id);
+    managers.put('/api/config/appointment-rules', { schema: { tags: ['config'], body: AppointmentRulesSchema } }, async (request) => {
+      const staff = requireStaff(request);
+      const rules = { ...DEFAULT_APPOINTMENT_RULES, ...request.body, perService: request.body.perService ?? {} };
+      return configuration.changeSetting('appointmentRules', rules, staff.id);
+    });
   });
 }
 

@@ -52,7 +52,6 @@ export function serviceConfigRoutes(app: App, { store, configuration }: HostCont
   const view = (service: Service, waiting = waitingByService()): ServiceSetupView => ({ ...service, waitingTickets: waiting.get(service.code) ?? 0 });
 
   app.get('/api/config/services', { schema: { tags: ['config'], summary: 'Every service, inactive ones too' } }, async (request) => {
-    requireStaff(request, ['manager', 'admin']);
     const waiting = waitingByService();
     return store.services.list().map((s) => view(s, waiting));
   });
@@ -61,7 +60,7 @@ export function serviceConfigRoutes(app: App, { store, configuration }: HostCont
     '/api/config/services',
     { schema: { tags: ['config'], summary: 'Add a service; every active counter serves it, last in preference', body: CreateServiceBody } },
     async (request, reply) => {
-      const staff = requireStaff(request, ['manager', 'admin']);
+      const staff = requireStaff(request);
       const created = configuration.createService({ ...request.body, active: request.body.active ?? true }, staff.id);
       return reply.status(201).send(view(created));
     },
@@ -71,7 +70,7 @@ export function serviceConfigRoutes(app: App, { store, configuration }: HostCont
     '/api/config/services/:code',
     { schema: { tags: ['config'], summary: 'Change a service; its code cannot change', params: CodeParams, body: UpdateServiceBody } },
     async (request) => {
-      const staff = requireStaff(request, ['manager', 'admin']);
+      const staff = requireStaff(request);
       const updated = configuration.updateService(request.params.code, request.body, staff.id);
       return view(updated);
     },

@@ -58,12 +58,11 @@ function settingRoute<K extends SettingKey, S extends TSchema>(
   setting: { path: string; key: K; schema: S },
 ): void {
   app.get(setting.path, { schema: { tags: ['config'] } }, async (request) => {
-    requireStaff(request, ['manager', 'admin']);
     return configuration.setting(setting.key);
   });
 
   app.put(setting.path, { schema: { tags: ['config'], body: setting.schema } }, async (request) => {
-    const staff = requireStaff(request, ['manager', 'admin']);
+    const staff = requireStaff(request);
     return configuration.changeSetting(setting.key, request.body as OfficeSettings[K], staff.id);
   });
 }

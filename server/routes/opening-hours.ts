@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { OpeningHoursStatusView } from '../../core/config-api-types.js';
 import { openingStatus, WEEKDAYS, type OpeningHours, type Weekday } from '../../core/opening-hours.js';
 import { requireStaff } from '../auth.js';
+import { MANAGERS, restrictedRoutes } from '../route-groups.js';
 import type { App, HostContext } from '../context.js';
 
 const Interval = Type.Object(
@@ -42,13 +43,12 @@ export function openingHoursRoutes(app: App, { configuration, config }: HostCont
     return view;
   });
 
-  app.get('/api/config/opening-hours', { schema: { tags: ['config'] } }, async (request) => {
-    requireStaff(request, ['manager', 'admin']);
-    return read();
-  });
+  restrictedRoutes(app, MANAGERS, (managers) => {
+    managers.get('/api/config/opening-hours', { schema: { tags: ['config'] } }, async () => read());
 
-  app.put('/api/config/opening-hours', { schema: { tags: ['config'], body: OpeningHoursBody } }, async (request) => {
-    const staff = requireStaff(request, ['manager', 'admin']);
-    return configuration.changeSetting('openingHours', request.body, staff.id);
+    managers.put('/api/config/opening-hours', { schema: { tags: ['config'], body: OpeningHoursBody } }, async (request) => {
+      const staff = requireStaff(request);
+      return configuration.changeSetting('openingHours', request.body, staff.id);
+    });
   });
 }

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../../core/retention.js';
 import { requireStaff } from '../auth.js';
@@ -12,9 +11,6 @@ const RetentionSchema = Type.Object(
 );
 const RangeQuery = Type.Object({ from: DayParam, to: DayParam });
 
-async function managersOnly(request: FastifyRequest): Promise<void> {
-  requireStaff(request, ['manager', 'admin']);
-}
 
 /**
  * Retention of ticket detail (docs/statistics.md, "Retention"): the setting, the figures kept of
@@ -38,15 +34,15 @@ export function retentionRoutes(app: App, ctx: HostContext): void {
   });
   app.addHook('onClose', async () => job?.stop());
 
-  app.get('/api/config/retention', { preValidation: managersOnly, schema: { tags: ['config'], summary: 'How long per-ticket detail is kept' } }, async () =>
+  app.get('/api/config/retention', { schema: { tags: ['config'], summary: 'How long per-ticket detail is kept' } }, async () =>
     configuration.setting('retention'),
   );
 
   app.put(
     '/api/config/retention',
-    { preValidation: managersOnly, schema: { tags: ['config'], summary: 'Change how long per-ticket detail is kept; takes effect at the next nightly run', body: RetentionSchema } },
+    { schema: { tags: ['config'], summary: 'Change how long per-ticket detail is kept; takes effect at the next nightly run', body: RetentionSchema } },
     async (request) => {
-      const staff = requireStaff(request, ['manager', 'admin']);
+      const staff = requireStaff(request);
       return configuration.changeSetting('retention', request.body, staff.id);
     },
   );
@@ -54,7 +50,6 @@ export function retentionRoutes(app: App, ctx: HostContext): void {
   app.get(
     '/api/stats/daily-summaries',
     {
-      preValidation: managersOnly,
       schema: { tags: ['stats'], summary: 'Figures kept per day and service after retention deleted the tickets', querystring: RangeQuery },
     },
     async (request, reply) => {

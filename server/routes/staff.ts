@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { STAFF_ROLES } from '../../core/types.js';
 import { requireStaff } from '../auth.js';
+import { MANAGERS, restrictedRoutes } from '../route-groups.js';
 import type { App, HostContext } from '../context.js';
 import { IdParams } from './schemas.js';
 
@@ -27,21 +28,30 @@ const UpdateStaffBody = Type.Object(
 export function staffRoutes(app: App, ctx: HostContext): void {
   const accounts = ctx.staffAccounts;
 
-  app.get('/api/staff', { schema: { tags: ['staff'] } }, async (request) => {
-    requireStaff(request, ['manager', 'admin']);
-    return accounts.list();
-  });
+  restrictedRoutes(app, MANAGERS, (managers) => {
+    managers.get('/api/staff', { schema: { tags: ['staff'] } }, async () => accounts.list());
 
-  app.post('/api/staff', { schema: { tags: ['staff'], body: CreateStaffBody } }, async (request, reply) => {
-    const actor = requireStaff(request, ['manager', 'admin']);
-    const member = await accounts.create(actor, request.body, request.ip);
-    return reply.status(201).send(member);
-  });
+    managers.post('/api/staff', { schema: { tags: ['staff'], body: CreateStaffBody } }, async (request, reply) => {
+      const actor = requireStaff(request);
+      const member = await accounts.create(actor, request.body, request.ip);
+      return reply.status(201).send(member);
+    });
 
-  // Managers look after clerks and managers, admins after everyone (core/staff-rules.ts).
-  app.patch('/api/staff/:id', { schema: { tags: ['staff'], summary: 'Change display name or role', params: IdParams, body: UpdateStaffBody } }, async (request) => {
-    const actor = requireStaff(request, ['manager', 'admin']);
-    return accounts.update(actor, request.params.id, request.body);
+    // Managers look after clerks and managers, admins after everyone (core/staff-rules.ts).
+    managers.patch('/api/staff/:id', { schema: { tags: ['staff'], summary: 'Change display name or role', params: IdParams, body: UpdateStaffBody } }, async (request) => {
+      const actor = requireStaff(request);
+      return accounts.update(actor, request.params.id, request.body);
+    });
+
+    managers.post('/api/staff/:id/deactivate', { schema: { tags: ['staff'], summary: 'No more logins; sessions end; history kept', params: IdParams } }, async (request) => {
+      const actor = requireStaff(request);
+      return accounts.deactivate(actor, request.params.id);
+    });
+
+    managers.post('/api/staff/:id/reactivate', { schema: { tags: ['staff'], params: IdParams } }, async (request) => {
+      const actor = requireStaff(request);
+      return accounts.reactivate(actor, request.params.id);
+    });
   });
 
   app.post(
@@ -73,14 +83,4 @@ export function staffRoutes(app: App, ctx: HostContext): void {
       return accounts.resetPassword(actor, request.params.id, request.body, request.caller.sessionTokenHash, request.ip);
     },
   );
-
-  app.post('/api/staff/:id/deactivate', { schema: { tags: ['staff'], summary: 'No more logins; sessions end; history kept', params: IdParams } }, async (request) => {
-    const actor = requireStaff(request, ['manager', 'admin']);
-    return accounts.deactivate(actor, request.params.id);
-  });
-
-  app.post('/api/staff/:id/reactivate', { schema: { tags: ['staff'], params: IdParams } }, async (request) => {
-    const actor = requireStaff(request, ['manager', 'admin']);
-    return accounts.reactivate(actor, request.params.id);
-  });
 }

@@ -6,7 +6,7 @@ import { officeDayOf } from '../../core/office-day.js';
 import { newTicket } from '../../core/ticket-lifecycle.js';
 import { openStore, type Store } from '../../db/store.js';
 import { fixtureWriter } from '../support/store-writer.js';
-import { verifyAuditChain } from '../../server/audit.js';
+import { verifyAuditChain } from '../../office/audit-verification.js';
 import { runRetention, type RetentionRun } from '../../office/retention.js';
 
 const at = (iso: string) => Date.parse(iso);
