@@ -1,6 +1,6 @@
 import type { NewOfficeEvent, OfficeEvent } from '../core/events.js';
 import { AppointmentRepository } from './appointments.js';
-import { openDatabase, type Db } from './database.js';
+import { openDatabase, schemaVersion, type Db } from './database.js';
 import { CounterRepository } from './counters.js';
 import { EventRepository } from './events.js';
 import { GroupCommitter } from './group-commit.js';
@@ -83,6 +83,8 @@ export interface Store extends StoreReader {
    */
   change<T>(work: ChangeWithEvents<T>): T;
   change<T>(work: ChangeWithEvents<T>, options: ChangeOptions): Promise<T>;
+  /** The migration the database is at (PRAGMA user_version); throws when the database cannot be read. */
+  schemaVersion(): number;
   /** Calls `listener` with the events of each committed change, in sequence order. */
   onCommitted(listener: (events: readonly OfficeEvent[]) => void): () => void;
   close(): void;
@@ -126,6 +128,7 @@ export function openStore(file: string): Store {
     ...tx,
     db,
     change,
+    schemaVersion: () => schemaVersion(db),
     onCommitted: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,11 +1,10 @@
-import { schemaVersion } from '../../db/database.js';
 import type { App, HostContext } from '../context.js';
 
 export function healthRoutes(app: App, { store, hostScanner }: HostContext): void {
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Host, database and scanner status' } }, async (_request, reply) => {
     let database: { ok: boolean; schemaVersion?: number };
     try {
-      database = { ok: true, schemaVersion: schemaVersion(store.db) };
+      database = { ok: true, schemaVersion: store.schemaVersion() };
     } catch {
       database = { ok: false };
     }
