@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { openStore, type Store } from '../db/store.js';
-import { EventBus } from '../server/event-bus.js';
 import type { IssueTicketRequest } from '../contract/tickets.js';
-import { Office } from '../server/office.js';
+import { Office } from '../office/queue.js';
 import { seedIfEmpty } from '../server/seed.js';
 import { makeTempDir, removeTempDir } from './cleanup.js';
 import { figure, now, quantile, repeatBounded, type BenchContext, type Figure, type Mode } from './harness.js';
@@ -30,7 +29,7 @@ export async function benchCallNext(ctx: BenchContext): Promise<Figure[]> {
   const dir = makeTempDir('call-next');
   const store = openStore(path.join(dir, 'office.sqlite'));
   try {
-    const office = new Office(store, new EventBus(), Date.now);
+    const office = new Office(store, Date.now);
     await seedIfEmpty(store, BENCH_ADMIN_PASSWORD, PASSWORD_HASH_COST, Date.now());
     const clerkId = store.staff.findForLogin('admin')!.member.id;
     const counterId = store.counters.list()[0]!.id;

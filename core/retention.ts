@@ -9,7 +9,6 @@ export interface RetentionSettings {
   ticketDetailDays: number;
 }
 
-export const RETENTION_SETTING = 'retention';
 export const RETENTION_DAYS_MIN = 30;
 export const RETENTION_DAYS_MAX = 3650;
 /** Two years: long enough to compare a month with the same month last year. */

@@ -20,7 +20,7 @@ export type StaffChange =
   | { kind: 'reactivate' };
 
 export interface StaffChangeRefusal {
-  status: 403 | 409;
+  kind: 'forbidden' | 'conflict';
   code: 'forbidden' | 'admin_only' | 'last_admin' | 'cannot_deactivate_self';
   message: string;
 }
@@ -29,18 +29,18 @@ export interface StaffChangeRefusal {
 export function staffChangeRefusal(actor: StaffAccount, target: StaffAccount, change: StaffChange, activeAdmins: number): StaffChangeRefusal | null {
   const touchesAdmin = target.role === 'admin' || (change.kind === 'update' && change.role === 'admin');
   if (touchesAdmin && actor.role !== 'admin') {
-    return { status: 403, code: 'admin_only', message: 'Only an admin can change an admin account or make someone an admin.' };
+    return { kind: 'forbidden', code: 'admin_only', message: 'Only an admin can change an admin account or make someone an admin.' };
   }
   const ownPassword = change.kind === 'reset_password' && target.id === actor.id;
   if (actor.role === 'clerk' && !ownPassword) {
-    return { status: 403, code: 'forbidden', message: 'A clerk can change only their own password; ask a manager.' };
+    return { kind: 'forbidden', code: 'forbidden', message: 'A clerk can change only their own password; ask a manager.' };
   }
   if (change.kind === 'deactivate' && target.id === actor.id) {
-    return { status: 409, code: 'cannot_deactivate_self', message: 'You cannot deactivate your own account; ask another manager or admin.' };
+    return { kind: 'conflict', code: 'cannot_deactivate_self', message: 'You cannot deactivate your own account; ask another manager or admin.' };
   }
   const removesAdmin = change.kind === 'deactivate' || (change.kind === 'update' && change.role !== 'admin');
   if (removesAdmin && target.role === 'admin' && target.active && activeAdmins <= 1) {
-    return { status: 409, code: 'last_admin', message: 'This is the last active admin. Make another admin first.' };
+    return { kind: 'conflict', code: 'last_admin', message: 'This is the last active admin. Make another admin first.' };
   }
   return null;
 }

@@ -1,6 +1,7 @@
+import { withDefaults, type OfficeSettings, type SettingKey } from '../core/settings.js';
 import type { Db } from './database.js';
 
-/** Office configuration stored as JSON values; each reader supplies its own default. */
+/** Office configuration stored as JSON values, typed by the registry in core/settings.ts. */
 export class SettingsRepository {
   private readonly read;
   private readonly write;
@@ -12,12 +13,13 @@ export class SettingsRepository {
     );
   }
 
-  get<T>(key: string, fallback: T): T {
+  /** The setting's value, its defaults filling what the stored value lacks. */
+  get<K extends SettingKey>(key: K): OfficeSettings[K] {
     const row = this.read.get(key);
-    return row ? (JSON.parse(row.value) as T) : fallback;
+    return withDefaults(key, row ? (JSON.parse(row.value) as unknown) : undefined);
   }
 
-  set(key: string, value: unknown): void {
+  set<K extends SettingKey>(key: K, value: OfficeSettings[K]): void {
     this.write.run(key, JSON.stringify(value));
   }
 }

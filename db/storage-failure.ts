@@ -10,3 +10,16 @@ export function isStorageFailure(error: unknown): boolean {
   if (typeof code !== 'string') return false;
   return code === 'SQLITE_FULL' || code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY');
 }
+
+/**
+ * A change could not be committed (a full, read-only or failing disk): none of it was stored.
+ * The host answers it with a 503 `not_saved`.
+ */
+export class ChangeNotSavedError extends Error {
+  readonly code = 'not_saved';
+
+  constructor(cause: unknown) {
+    super('The office host could not save this just now. Nothing was stored; please try again.', { cause });
+    this.name = 'ChangeNotSavedError';
+  }
+}

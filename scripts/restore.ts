@@ -10,7 +10,7 @@ import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '../db
 import { makePrivateFolder, PRIVATE_FILE_MODE, REPLACED_FOLDER_PREFIX } from '../db/private-files.js';
 import { RestoreRefusedError, restoreDatabase } from '../db/restore.js';
 import { DATABASE_FILE, dataDirOf } from '../server/config.js';
-import { DOCUMENT_HASH_KEY_FILE } from '../server/document-hash-key.js';
+import { DOCUMENT_HASH_KEY_FILE } from '../db/document-hash-key.js';
 
 const USAGE = 'Usage: npm run restore -- <backup-file> [--data-dir DIR]   (DIR: DATA_DIR, or ./data)';
 

@@ -4,11 +4,11 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { isStorageFailure } from '../db/storage-failure.js';
 import { identifyCaller } from './auth.js';
 import type { App, HostContext } from './context.js';
-import { ApiError, ChangeNotSavedError } from './errors.js';
+import { ApiError, apiErrorOf } from './errors.js';
 import { registerRequestGuards } from './request-guards.js';
+import { ADMINS, MANAGERS, restrictedRoutes } from './route-groups.js';
 import { staticRoutes } from './static.js';
 import { officeValidatorCompiler } from './validation.js';
 import { adminRoutes } from './routes/admin.js';
@@ -53,8 +53,8 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   app.setValidatorCompiler(officeValidatorCompiler);
 
   app.setErrorHandler((thrown: FastifyError, request, reply) => {
-    // Every write path, not only the group commit, answers a disk that refused it with 503 not_saved.
-    const error = isStorageFailure(thrown) ? new ChangeNotSavedError(thrown) : thrown;
+    // Refusals of the office get their status here, and a disk that refused a change gives 503 not_saved.
+    const error = apiErrorOf(thrown) ?? thrown;
     if (error instanceof ApiError) {
       // A deliberate 5xx (a change whose transaction failed) still means the disk or the
       // database is in trouble. The cause's name and code only: SQLite messages can quote values.
@@ -112,7 +112,7 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
     request.caller = identifyCaller(request, ctx.store, {
       idleMinutes: ctx.config.sessionIdleMinutes,
       clock: ctx.config.clock,
-      onExpired: (staffId) => ctx.office.leaveCounter(staffId),
+      onExpired: (staffId, tokenHash) => ctx.signIn.sessionExpired(tokenHash, staffId),
     });
   });
 
@@ -124,20 +124,24 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
   displayRoutes(app, ctx);
   authRoutes(app, ctx);
   staffRoutes(app, ctx);
-  statsRoutes(app, ctx);
-  configRoutes(app, ctx);
-  serviceConfigRoutes(app, ctx);
-  counterConfigRoutes(app, ctx);
+  restrictedRoutes(app, MANAGERS, (managers) => {
+    statsRoutes(managers, ctx);
+    configRoutes(managers, ctx);
+    serviceConfigRoutes(managers, ctx);
+    counterConfigRoutes(managers, ctx);
+    auditRoutes(managers, ctx);
+    retentionRoutes(managers, ctx);
+  });
+  restrictedRoutes(app, ADMINS, (admins) => {
+    adminRoutes(admins, ctx);
+    kioskDeviceRoutes(admins, ctx);
+  });
   openingHoursRoutes(app, ctx);
   planningRoutes(app, ctx);
   eventRoutes(app, ctx);
   scannerRoutes(app, ctx);
   healthRoutes(app, ctx);
   appointmentRoutes(app, ctx);
-  adminRoutes(app, ctx);
-  kioskDeviceRoutes(app, ctx);
-  auditRoutes(app, ctx);
-  retentionRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await staticRoutes(app, ctx.config.rendererDir);
   return app;

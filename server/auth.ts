@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { StaffRole } from '../core/types.js';
 import type { StaffMember } from '../db/staff.js';
 import { isStorageFailure } from '../db/storage-failure.js';
-import type { Store } from '../db/store.js';
+import type { Store, StoreWriter } from '../db/store.js';
 import { ApiError, forbidden, unauthorized } from './errors.js';
 import { hashToken } from './secrets.js';
 
@@ -27,8 +27,11 @@ declare module 'fastify' {
 export interface SessionPolicy {
   idleMinutes: number;
   clock: () => number;
-  /** Called when an idle session is found expired, so the clerk's counter is closed. */
-  onExpired: (staffId: number) => void;
+  /**
+   * Called when an idle session is found expired: the host ends it and closes the clerk's
+   * counter through the office (SignIn.sessionExpired), so identifying a caller writes nothing itself.
+   */
+  onExpired: (staffId: number, tokenHash: string) => void;
 }
 
 export function identifyCaller(request: FastifyRequest, store: Store, policy: SessionPolicy): Caller {
@@ -40,13 +43,12 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
     const now = policy.clock();
     if (session) {
       if (isIdleExpired(session, now, policy.idleMinutes)) {
-        store.sessions.delete(tokenHash);
-        policy.onExpired(session.staffId);
+        policy.onExpired(session.staffId, tokenHash);
       } else {
         const staff = store.staff.get(session.staffId);
         if (staff?.active) {
           // Touch at most once a minute: a busy counter should not write on every poll.
-          if (now - session.lastSeenAt > 60_000) touchBestEffort(() => store.sessions.touch(tokenHash, now));
+          if (now - session.lastSeenAt > 60_000) touchBestEffort(store, (tx) => tx.sessions.touch(tokenHash, now));
           caller.staff = staff;
           caller.sessionTokenHash = tokenHash;
         }
@@ -62,7 +64,7 @@ export function identifyCaller(request: FastifyRequest, store: Store, policy: Se
     if (!device) throw invalidToken();
     const now = policy.clock();
     // Like sessions, "last seen" is written at most once a minute: a kiosk polls all day.
-    if (device.lastSeenAt === null || now - device.lastSeenAt > 60_000) touchBestEffort(() => store.kioskDevices.touch(device.id, now));
+    if (device.lastSeenAt === null || now - device.lastSeenAt > 60_000) touchBestEffort(store, (tx) => tx.kioskDevices.touch(device.id, now));
     caller.kiosk = true;
     caller.kioskId = device.id;
   }
@@ -79,9 +81,9 @@ function invalidToken(): ApiError {
  * on (a read must not fail for it), and the next request tries again. A session whose touches the
  * disk refuses for the whole idle time expires as if unused.
  */
-function touchBestEffort(write: () => void): void {
+function touchBestEffort(store: Store, write: (tx: StoreWriter) => void): void {
   try {
-    write();
+    store.change((tx) => ({ result: write(tx), events: [] }));
   } catch (error) {
     if (!isStorageFailure(error)) throw error;
   }

@@ -1,12 +1,17 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '../db/store.js';
-import type { Appointments } from './appointments.js';
+import type { Appointments } from '../office/appointments.js';
+import type { AuditTrail } from '../office/audit-trail.js';
+import type { Configuration } from '../office/configuration.js';
+import type { IdChecker } from '../office/id-checker.js';
+import type { KioskDevices } from '../office/kiosk-devices.js';
+import type { Office } from '../office/queue.js';
+import type { SignIn } from '../office/sign-in.js';
+import type { StaffAccounts } from '../office/staff-accounts.js';
 import type { HostConfig } from './config.js';
 import type { EventBus } from './event-bus.js';
 import type { HostScanner } from './host-scanner.js';
-import type { IdChecker } from './id-checker.js';
-import type { Office } from './office.js';
 import type { PasswordHashing } from './password-hashing.js';
 
 /** The Fastify instance with TypeBox schemas typing each route's body, params and query. */
@@ -18,7 +23,7 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-/** What every route group is given: the store, the office operations and the live event bus. */
+/** What every route group is given: the office's use cases (office/), the store's read views and the live event bus. */
 export interface HostContext {
   config: HostConfig;
   store: Store;
@@ -27,5 +32,10 @@ export interface HostContext {
   idChecker: IdChecker;
   hostScanner: HostScanner;
   appointments: Appointments;
+  configuration: Configuration;
+  staffAccounts: StaffAccounts;
+  signIn: SignIn;
+  kioskDevices: KioskDevices;
+  auditTrail: AuditTrail;
   passwords: PasswordHashing;
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { DocumentScanner } from '../hardware/document-scanner.js';
 import type { HostScannerStatusView, IdCheckView } from '../contract/id-checks.js';
-import { idCheckView, type IdChecker } from './id-checker.js';
+import { idCheckView, type IdChecker } from '../office/id-checker.js';
 
 export type HostScannerStatus = HostScannerStatusView;
 

@@ -1,20 +1,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseOpenError } from '../db/database.js';
 import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '../db/data-folder-lock.js';
+import { DatabaseOpenError } from '../db/database.js';
+import { loadOrCreateDocumentHashKey } from '../db/document-hash-key.js';
 import { makeDataPrivate, makePrivateFolder } from '../db/private-files.js';
 import { openStore, type Store } from '../db/store.js';
 import { createScanner } from '../hardware/create-scanner.js';
+import { Appointments } from '../office/appointments.js';
+import { AuditTrail } from '../office/audit-trail.js';
+import { scheduleNightlyBackups } from '../office/backups.js';
+import { Configuration } from '../office/configuration.js';
+import { IdChecker } from '../office/id-checker.js';
+import { KioskDevices } from '../office/kiosk-devices.js';
+import { Office } from '../office/queue.js';
+import { SignIn } from '../office/sign-in.js';
+import { StaffAccounts } from '../office/staff-accounts.js';
 import { buildApp } from './app.js';
-import { Appointments } from './appointments.js';
-import { scheduleNightlyBackups } from './backups.js';
 import { DATABASE_FILE, isLoopbackHost, type HostConfig } from './config.js';
 import type { App } from './context.js';
-import { loadOrCreateDocumentHashKey } from './document-hash-key.js';
 import { EventBus } from './event-bus.js';
 import { HostScanner } from './host-scanner.js';
-import { IdChecker } from './id-checker.js';
-import { Office } from './office.js';
 import { PasswordHashing } from './password-hashing.js';
 import { seedIfEmpty } from './seed.js';
 
@@ -50,14 +55,29 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
       print(`First start: created user "admin" with password ${seeded.generatedPassword} — write it down and change it; it is not shown again.`);
     }
     const bus = new EventBus();
-    const office = new Office(store, bus, config.clock);
-    const idChecker = new IdChecker(store, office, config.clock, loadOrCreateDocumentHashKey(config.dataDir));
+    store.onCommitted((events) => bus.publish(events));
+    const office = new Office(store, config.clock);
+    const idChecker = new IdChecker(store, config.clock, loadOrCreateDocumentHashKey(config.dataDir));
     const hostScanner = new HostScanner(createScanner({ kind: config.scanner }), idChecker);
-    const appointments = new Appointments(store, bus, config.clock);
+    const appointments = new Appointments(store, config.clock);
     const passwords = new PasswordHashing(config.passwordHashCost);
     const https = config.tls ? { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) } : undefined;
     const app = await buildApp(
-      { config, store, office, bus, idChecker, hostScanner, appointments, passwords },
+      {
+        config,
+        store,
+        office,
+        bus,
+        idChecker,
+        hostScanner,
+        appointments,
+        configuration: new Configuration(store, config.clock),
+        staffAccounts: new StaffAccounts(store, office, passwords, config.clock),
+        signIn: new SignIn(store, office, passwords, config.clock),
+        kioskDevices: new KioskDevices(store, config.clock),
+        auditTrail: new AuditTrail(store, config.clock),
+        passwords,
+      },
       { logLevel: options.logLevel ?? 'warn', https },
     );
     await app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import {
-  DEFAULT_ISSUANCE_LIMITS,
   decideIssuance,
   EMPTY_ISSUANCE_WINDOW,
   isIssuanceWindowIdle,
@@ -9,11 +8,9 @@ import {
   type IssuanceWindow,
   maxOf,
 } from '../core/issuance-limit.js';
-import type { Store } from '../db/store.js';
+import type { Configuration } from '../office/configuration.js';
 import { isLoopbackAddress } from './auth.js';
-import type { Office } from './office.js';
-
-export const ISSUANCE_LIMITS_SETTING = 'issuanceLimits';
+import type { AuditTrail } from '../office/audit-trail.js';
 
 /** Forgotten sources are swept at most this often, so the map holds only recently active ones. */
 const SWEEP_EVERY_MS = 60_000;
@@ -41,14 +38,13 @@ export class IssuanceLimiter {
   private lastSweep = 0;
 
   constructor(
-    private readonly store: Store,
-    private readonly office: Office,
+    private readonly configuration: Configuration,
+    private readonly auditTrail: AuditTrail,
     private readonly clock: () => number,
   ) {}
 
   limits(): IssuanceLimits {
-    // Stored values may predate a newer option; the defaults fill what they lack.
-    return { ...DEFAULT_ISSUANCE_LIMITS, ...this.store.settings.get<Partial<IssuanceLimits>>(ISSUANCE_LIMITS_SETTING, {}) };
+    return this.configuration.setting('issuanceLimits');
   }
 
   /** Counts the ticket this request asks for, or says why it may not have one now. */
@@ -65,14 +61,7 @@ export class IssuanceLimiter {
     if (decision.logRefusal) {
       // Which kiosk or what kind of address, never the address itself: an office PC's address can
       // point at the person working at it.
-      this.office.record({
-        at: now,
-        type: 'issuance.refused',
-        ticketId: null,
-        counterId: null,
-        staffId: null,
-        data: { ...source.event, limit: decision.limit, max },
-      });
+      this.auditTrail.issuanceRefused({ ...source.event, limit: decision.limit, max });
     }
     return { limit: decision.limit, max, retryAfterSeconds: decision.retryAfterSeconds };
   }

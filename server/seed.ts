@@ -8,15 +8,17 @@ import { hashPassword, newInitialPassword } from './secrets.js';
  */
 export async function seedIfEmpty(store: Store, adminPassword: string | undefined, passwordHashCost: number, now: number): Promise<{ generatedPassword?: string }> {
   if (store.services.list().length === 0) {
-    store.write(() => {
-      DEFAULT_SERVICES.forEach((service, order) => store.services.create(service, order));
+    // The defaults are where the office starts, not a change anyone made: no event records them.
+    store.change((tx) => {
+      DEFAULT_SERVICES.forEach((service, order) => tx.services.create(service, order));
       const codes = DEFAULT_SERVICES.map((s) => s.code);
-      for (const counter of DEFAULT_COUNTERS) store.counters.create(counter.name, codes, counter.ordering);
+      for (const counter of DEFAULT_COUNTERS) tx.counters.create(counter.name, codes, counter.ordering);
+      return { result: undefined, events: [] };
     });
   }
   if (!store.staff.isEmpty()) return {};
   const password = adminPassword ?? newInitialPassword();
   const passwordHash = await hashPassword(password, passwordHashCost);
-  store.staff.create({ username: 'admin', displayName: 'Administrator', role: 'admin', passwordHash, createdAt: now });
+  store.change((tx) => ({ result: tx.staff.create({ username: 'admin', displayName: 'Administrator', role: 'admin', passwordHash, createdAt: now }), events: [] }));
   return adminPassword ? {} : { generatedPassword: password };
 }

@@ -16,9 +16,9 @@ import { ErrorAnswers } from '../../contract/errors.js';
 import { readInstant } from '../../core/appointments/local-time.js';
 import { DEFAULT_APPOINTMENT_RULES } from '../../core/appointments/types.js';
 import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
-import { IMPORT_FORMATS, importBookings, isImportFormat } from '../appointment-import.js';
-import { APPOINTMENT_RULES_SETTING } from '../appointments.js';
+import { IMPORT_FORMATS, importBookings, isImportFormat } from '../../office/appointment-import.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
+import { MANAGERS, restrictedRoutes } from '../route-groups.js';
 import type { App, HostContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { ticketView } from '../views.js';
@@ -29,7 +29,7 @@ const AppointmentAnswers = { response: { 200: AppointmentView, ...ErrorAnswers }
 /** A day's export from a booking system is a few hundred lines; 1 MB leaves room without inviting abuse. */
 const IMPORT_BODY_LIMIT = 1024 * 1024;
 
-export function appointmentRoutes(app: App, { appointments, office, store, config }: HostContext): void {
+export function appointmentRoutes(app: App, { appointments, configuration, store, config }: HostContext): void {
   // Codes are random but short: a kiosk (or a leaked kiosk token) must not be able to try them all.
   // Looking a code up and checking in share one budget, so the lookup opens no second way to guess.
   const codeAttempts = app.rateLimit({ max: 30, timeWindow: '1 minute' });
@@ -129,17 +129,14 @@ export function appointmentRoutes(app: App, { appointments, office, store, confi
     );
   });
 
-  app.get('/api/config/appointment-rules', { schema: { tags: ['config'], response: { 200: AppointmentRulesView, ...ErrorAnswers } } }, async (request) => {
-    requireStaff(request, ['manager', 'admin']);
-    return appointments.rules();
-  });
+  restrictedRoutes(app, MANAGERS, (managers) => {
+    managers.get('/api/config/appointment-rules', { schema: { tags: ['config'], response: { 200: AppointmentRulesView, ...ErrorAnswers } } }, async () => appointments.rules());
 
-  app.put('/api/config/appointment-rules', { schema: { tags: ['config'], body: AppointmentRulesSettings, response: { 200: AppointmentRulesView, ...ErrorAnswers } } }, async (request) => {
-    const staff = requireStaff(request, ['manager', 'admin']);
-    const rules = { ...DEFAULT_APPOINTMENT_RULES, ...request.body, perService: request.body.perService ?? {} };
-    store.settings.set(APPOINTMENT_RULES_SETTING, rules);
-    office.record({ at: config.clock(), type: 'config.changed', ticketId: null, counterId: null, staffId: staff.id, data: { key: APPOINTMENT_RULES_SETTING } });
-    return rules;
+    managers.put('/api/config/appointment-rules', { schema: { tags: ['config'], body: AppointmentRulesSettings, response: { 200: AppointmentRulesView, ...ErrorAnswers } } }, async (request) => {
+      const staff = requireStaff(request);
+      const rules = { ...DEFAULT_APPOINTMENT_RULES, ...request.body, perService: request.body.perService ?? {} };
+      return configuration.changeSetting('appointmentRules', rules, staff.id);
+    });
   });
 }
 

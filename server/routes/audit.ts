@@ -1,21 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import { AuditPageView, AuditQuery, AuditVerificationView, DEFAULT_AUDIT_PAGE, type AuditEntryView } from '../../contract/audit.js';
 import { ErrorAnswers } from '../../contract/errors.js';
 import { describeEvent } from '../../core/audit-log.js';
 import { nextOfficeDay, startOfOfficeDay } from '../../core/office-day.js';
-import { AuditLogRepository, type AuditRow } from '../../db/audit-log.js';
-import { verifyAuditChain } from '../audit.js';
+import type { AuditRow } from '../../office/audit-trail.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
-import { conflict } from '../errors.js';
 import { checkDayRange } from './day-range.js';
 
 const DEFAULT_PAGE = DEFAULT_AUDIT_PAGE;
 
-/** The audit trail is the office's management information: managers and admins, checked before the query is. */
-async function managersOnly(request: FastifyRequest): Promise<void> {
-  requireStaff(request, ['manager', 'admin']);
-}
 
 /** The instants a `from`–`to` filter spans; either end may be open. */
 function timeWindow(from: string | undefined, to: string | undefined, now: number): { start: number; end: number } {
@@ -41,21 +34,15 @@ function entryOf(row: AuditRow, staffName: (id: number) => string | null): Audit
 }
 
 /** The audit log page and the verification of its hash chain (core/audit-chain.ts). */
-export function auditRoutes(app: App, { store, office, config }: HostContext): void {
-  const repository = new AuditLogRepository(store.db);
-  const databaseFile = store.db.name;
-  /** A verification reads the whole log; one at a time is plenty, and keeps a double click from doubling the work. */
-  let verifying = false;
-
+export function auditRoutes(app: App, { auditTrail, config }: HostContext): void {
   app.get(
     '/api/audit',
     {
-      preValidation: managersOnly,
       schema: { tags: ['audit'], summary: 'The audit log, newest first, paged by sequence number', querystring: AuditQuery, response: { 200: AuditPageView, ...ErrorAnswers } },
     },
     async (request, reply) => {
       const { from, to, type, staffId, limit = DEFAULT_PAGE, before } = request.query;
-      const rows = repository.entries({
+      const rows = auditTrail.entries({
         ...timeWindow(from, to, config.clock()),
         type: type ?? null,
         staffId: staffId ?? null,
@@ -63,7 +50,7 @@ export function auditRoutes(app: App, { store, office, config }: HostContext): v
         limit: limit + 1,
       });
       let names: Map<number, string> | undefined;
-      const staffName = (id: number) => (names ??= repository.staffDisplayNames()).get(id) ?? null;
+      const staffName = (id: number) => (names ??= auditTrail.staffDisplayNames()).get(id) ?? null;
       const page: AuditPageView = {
         entries: rows.slice(0, limit).map((row) => entryOf(row, staffName)),
         nextBefore: rows.length > limit ? rows[limit - 1]!.seq : null,
@@ -74,26 +61,9 @@ export function auditRoutes(app: App, { store, office, config }: HostContext): v
 
   app.post(
     '/api/audit/verify',
-    { preValidation: managersOnly, schema: { tags: ['audit'], summary: 'Recompute the whole hash chain; the check itself is logged', response: { 200: AuditVerificationView, ...ErrorAnswers } } },
+    { schema: { tags: ['audit'], summary: 'Recompute the whole hash chain; the check itself is logged', response: { 200: AuditVerificationView, ...ErrorAnswers } } },
     async (request): Promise<AuditVerificationView> => {
-      const staff = requireStaff(request, ['manager', 'admin']);
-      if (verifying) throw conflict('verify_in_progress', 'The audit log is being verified already. Wait for that result.');
-      verifying = true;
-      try {
-        const result = await verifyAuditChain(databaseFile);
-        const { ok, checked, firstBrokenSeq, lastSeq } = result;
-        office.record({
-          at: config.clock(),
-          type: 'audit.verified',
-          ticketId: null,
-          counterId: null,
-          staffId: staff.id,
-          data: { ok, checked, lastSeq, ...(firstBrokenSeq === undefined ? {} : { firstBrokenSeq }) },
-        });
-        return result;
-      } finally {
-        verifying = false;
-      }
+      return auditTrail.verify(requireStaff(request).id);
     },
   );
 }

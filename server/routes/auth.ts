@@ -3,7 +3,7 @@ import { LoginRequest, MeView } from '../../contract/staff.js';
 import { AttemptWindow } from '../../core/attempt-window.js';
 import { SESSION_COOKIE, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
-import { ApiError, unauthorized } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { hashToken, newToken } from '../secrets.js';
 
 /**
@@ -14,7 +14,7 @@ export const LOGINS_PER_ADDRESS_PER_MINUTE = 30;
 /** Tries at one account from one PC a minute: a clerk who mistypes a few times is not slowed. */
 export const LOGINS_PER_ACCOUNT_PER_MINUTE = 10;
 
-export function authRoutes(app: App, { store, office, config, passwords }: HostContext): void {
+export function authRoutes(app: App, { store, signIn, config }: HostContext): void {
   // Counted by hand: @fastify/rate-limit applies only the first of several limits on one route.
   const loginsPerAddress = new AttemptWindow(LOGINS_PER_ADDRESS_PER_MINUTE, 60_000);
   app.post(
@@ -38,28 +38,21 @@ export function authRoutes(app: App, { store, office, config, passwords }: HostC
       },
     },
     async (request, reply) => {
-      const found = store.staff.findForLogin(request.body.username);
-      const passwordOk = await passwords.verify(request.ip, request.body.password, found?.passwordHash ?? null);
-      if (!found || !passwordOk || !found.member.active) throw unauthorized('Wrong username or password.');
       const token = newToken();
-      const now = config.clock();
-      store.sessions.create(hashToken(token), found.member.id, now);
-      office.record({ at: now, type: 'staff.login', ticketId: null, counterId: null, staffId: found.member.id, data: {} });
+      const signedIn = await signIn.logIn(request.body.username, request.body.password, request.ip, hashToken(token));
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
         secure: Boolean(config.tls),
         path: '/',
       });
-      return { staff: found.member, counterId: store.counters.heldBy(found.member.id)?.id ?? null };
+      return signedIn;
     },
   );
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 204: NoContent, ...ErrorAnswers } } }, async (request, reply) => {
     const staff = requireStaff(request);
-    office.leaveCounter(staff.id);
-    if (request.caller.sessionTokenHash) store.sessions.delete(request.caller.sessionTokenHash);
-    office.record({ at: config.clock(), type: 'staff.logout', ticketId: null, counterId: null, staffId: staff.id, data: {} });
+    signIn.logOut(staff.id, request.caller.sessionTokenHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -17,6 +17,6 @@ export function displayRoutes(app: App, { store, config }: HostContext): void {
       .map(toPublicEvent)
       .filter((e) => e !== null)
       .map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), type: e.type, number: e.data.number, counterName: e.data.counterName }));
-    return { officeName: store.settings.get('officeName', 'Borgerservice'), calls, lastSeq };
+    return { officeName: store.settings.get('officeName'), calls, lastSeq };
   });
 }

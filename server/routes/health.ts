@@ -1,13 +1,12 @@
 import { ErrorAnswers } from '../../contract/errors.js';
 import { HealthView, type HealthView as Health } from '../../contract/host.js';
-import { schemaVersion } from '../../db/database.js';
 import type { App, HostContext } from '../context.js';
 
 export function healthRoutes(app: App, { store, hostScanner }: HostContext): void {
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Host, database and scanner status', response: { 200: HealthView, 503: HealthView, ...ErrorAnswers } } }, async (_request, reply) => {
     let database: { ok: boolean; schemaVersion?: number };
     try {
-      database = { ok: true, schemaVersion: schemaVersion(store.db) };
+      database = { ok: true, schemaVersion: store.schemaVersion() };
     } catch {
       database = { ok: false };
     }

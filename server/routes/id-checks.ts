@@ -4,7 +4,7 @@ import { IdCheckRequest, IdCheckView } from '../../contract/id-checks.js';
 import { requireKioskOrStaff, requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { idCheckView } from '../id-checker.js';
+import { idCheckView } from '../../office/id-checker.js';
 
 export function idCheckRoutes(app: App, { idChecker, store }: HostContext): void {
   app.post(

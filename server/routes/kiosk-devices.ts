@@ -2,11 +2,9 @@ import { Type } from 'typebox';
 import { IdParams } from '../../contract/common.js';
 import { KioskDeviceView, PairedKioskView, PairKioskRequest } from '../../contract/config.js';
 import { ErrorAnswers } from '../../contract/errors.js';
-import type { KioskDevice } from '../../db/kiosk-devices.js';
+import type { KioskDevice } from '../../office/kiosk-devices.js';
 import { requireStaff } from '../auth.js';
-import { commitWithEvents } from '../commit.js';
 import type { App, HostContext } from '../context.js';
-import { notFound } from '../errors.js';
 import { hashToken, newToken } from '../secrets.js';
 
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
@@ -19,13 +17,12 @@ function toView(device: KioskDevice): KioskDeviceView {
  * Kiosk PCs and their bearer tokens, an admin's business: pairing gives a token shown once;
  * revoking a lost or replaced PC refuses its token from then on, from any address (server/auth.ts).
  */
-export function kioskDeviceRoutes(app: App, { store, office, bus, config }: HostContext): void {
+export function kioskDeviceRoutes(app: App, { kioskDevices }: HostContext): void {
   app.get(
     '/api/kiosk-devices',
     { schema: { tags: ['kiosks'], summary: 'Paired kiosk PCs: paired, last seen, revoked (admin)', response: { 200: Type.Array(KioskDeviceView), ...ErrorAnswers } } },
     async (request) => {
-      requireStaff(request, ['admin']);
-      return store.kioskDevices.list().map(toView);
+      return kioskDevices.list().map(toView);
     },
   );
 
@@ -40,30 +37,19 @@ export function kioskDeviceRoutes(app: App, { store, office, bus, config }: Host
       },
     },
     async (request, reply) => {
-      const actor = requireStaff(request, ['admin']);
+      const actor = requireStaff(request);
       const token = newToken();
-      const now = config.clock();
-      const id = store.kioskDevices.create(request.body.name, hashToken(token), now);
-      office.record({ at: now, type: 'kiosk.paired', ticketId: null, counterId: null, staffId: actor.id, data: { kioskId: id } });
+      const id = kioskDevices.pair(request.body.name, hashToken(token), actor.id);
       return reply.status(201).send({ id, name: request.body.name, token });
     },
   );
 
-  // Idempotent: revoking twice (a double click, a retry after a lost answer) is not an error, and
-  // the log records the one moment the token stopped working.
   app.post(
     '/api/kiosk-devices/:id/revoke',
     { schema: { tags: ['kiosks'], summary: 'Revoke a kiosk PC: its token is refused from now on (admin)', params: IdParams, response: { 200: KioskDeviceView, ...ErrorAnswers } } },
     async (request) => {
-      const actor = requireStaff(request, ['admin']);
-      const { id } = request.params;
-      return commitWithEvents(store, bus, () => {
-        if (!store.kioskDevices.get(id)) throw notFound(`Kiosk ${id}`);
-        const now = config.clock();
-        const revoked = store.kioskDevices.revoke(id, now);
-        const events = revoked ? [{ at: now, type: 'kiosk.revoked' as const, ticketId: null, counterId: null, staffId: actor.id, data: { kioskId: id } }] : [];
-        return { result: toView(store.kioskDevices.get(id)!), events };
-      });
+      const actor = requireStaff(request);
+      return toView(kioskDevices.revoke(request.params.id, actor.id));
     },
   );
 }

@@ -4,11 +4,10 @@ import { formatClock, scenarioFromRequest } from '../../core/planning/plan-reque
 import { recommendStaffing } from '../../core/planning/recommend.js';
 import { simulateDays } from '../../core/planning/simulate-day.js';
 import { summarise, type PlanFigures, type WaitFigures } from '../../core/planning/summary.js';
-import { DEFAULT_QUEUE_POLICY, type QueuePolicyConfig } from '../../core/queue-policy.js';
+import type { QueuePolicyConfig } from '../../core/queue-policy.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { badRequest } from '../errors.js';
-import { QUEUE_POLICY_SETTING } from '../office.js';
 import { backtestPastDays, readPastDays } from '../planning-history.js';
 import { arrivalForecast, sameWeekdayBefore, serviceMinutes } from '../../core/planning/history.js';
 import { compareOfficeDays, officeDayOf, weekdayOfOfficeDay } from '../../core/office-day.js';
@@ -136,8 +135,8 @@ function figuresView(f: PlanFigures): Static<typeof Figures> {
  * per hour for a target wait, with the office's own services and queue policy. Managers and
  * admins only: it is planning, not service. Without a seed the answer is still repeatable (seed 1).
  */
-export function planningRoutes(app: App, { store, config }: HostContext): void {
-  const policyOf = () => store.settings.get<QueuePolicyConfig>(QUEUE_POLICY_SETTING, DEFAULT_QUEUE_POLICY);
+export function planningRoutes(app: App, { store, config, configuration }: HostContext): void {
+  const policyOf = (): QueuePolicyConfig => configuration.setting('queuePolicy');
   /** The history a request asks for: one read of the weekday's last weeks, for arrivals and service times alike. */
   const historyOf = (body: Static<typeof SimulateBody> | Static<typeof RecommendBody>) => {
     const asked = body.arrivals.kind === 'history' ? body.arrivals : body.service.kind === 'history' ? body.service : null;

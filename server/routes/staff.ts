@@ -3,9 +3,8 @@ import { IdParams } from '../../contract/common.js';
 import { ErrorAnswers } from '../../contract/errors.js';
 import { CreateStaffRequest, DeactivatedStaffView, PasswordSetView, SetPasswordRequest, StaffView, UpdateStaffRequest } from '../../contract/staff.js';
 import { requireStaff } from '../auth.js';
+import { MANAGERS, restrictedRoutes } from '../route-groups.js';
 import type { App, HostContext } from '../context.js';
-import { conflict, forbidden } from '../errors.js';
-import { StaffAccounts } from '../staff-accounts.js';
 
 const StaffAnswers = { response: { 200: StaffView, ...ErrorAnswers } };
 
@@ -13,36 +12,32 @@ const StaffAnswers = { response: { 200: StaffView, ...ErrorAnswers } };
 export const PASSWORD_CHANGES_PER_MINUTE = 10;
 
 export function staffRoutes(app: App, ctx: HostContext): void {
-  const { store, office, config, passwords } = ctx;
-  const accounts = new StaffAccounts(ctx);
+  const accounts = ctx.staffAccounts;
 
-  app.get('/api/staff', { schema: { tags: ['staff'], response: { 200: Type.Array(StaffView), ...ErrorAnswers } } }, async (request) => {
-    requireStaff(request, ['manager', 'admin']);
-    return store.staff.list();
-  });
+  restrictedRoutes(app, MANAGERS, (managers) => {
+    managers.get('/api/staff', { schema: { tags: ['staff'], response: { 200: Type.Array(StaffView), ...ErrorAnswers } } }, async () => accounts.list());
 
-  app.post('/api/staff', { schema: { tags: ['staff'], body: CreateStaffRequest, response: { 201: StaffView, ...ErrorAnswers } } }, async (request, reply) => {
-    const actor = requireStaff(request, ['manager', 'admin']);
-    // A manager runs the floor; only an admin can create another admin.
-    if (request.body.role === 'admin' && actor.role !== 'admin') throw forbidden('Only an admin can create an admin.');
-    if (store.staff.findForLogin(request.body.username)) {
-      throw conflict('username_taken', `The username "${request.body.username}" is taken.`);
-    }
-    const member = store.staff.create({
-      username: request.body.username,
-      displayName: request.body.displayName,
-      role: request.body.role,
-      passwordHash: await passwords.hash(request.ip, request.body.password),
-      createdAt: config.clock(),
+    managers.post('/api/staff', { schema: { tags: ['staff'], body: CreateStaffRequest, response: { 201: StaffView, ...ErrorAnswers } } }, async (request, reply) => {
+      const actor = requireStaff(request);
+      const member = await accounts.create(actor, request.body, request.ip);
+      return reply.status(201).send(member);
     });
-    office.record({ at: config.clock(), type: 'staff.created', ticketId: null, counterId: null, staffId: actor.id, data: { createdStaffId: member.id, role: member.role } });
-    return reply.status(201).send(member);
-  });
 
-  // Managers look after clerks and managers, admins after everyone (core/staff-rules.ts).
-  app.patch('/api/staff/:id', { schema: { tags: ['staff'], summary: 'Change display name or role', params: IdParams, body: UpdateStaffRequest, ...StaffAnswers } }, async (request) => {
-    const actor = requireStaff(request, ['manager', 'admin']);
-    return accounts.update(actor, request.params.id, request.body);
+    // Managers look after clerks and managers, admins after everyone (core/staff-rules.ts).
+    managers.patch('/api/staff/:id', { schema: { tags: ['staff'], summary: 'Change display name or role', params: IdParams, body: UpdateStaffRequest, ...StaffAnswers } }, async (request) => {
+      const actor = requireStaff(request);
+      return accounts.update(actor, request.params.id, request.body);
+    });
+
+    managers.post('/api/staff/:id/deactivate', { schema: { tags: ['staff'], summary: 'No more logins; sessions end; history kept', params: IdParams, response: { 200: DeactivatedStaffView, ...ErrorAnswers } } }, async (request) => {
+      const actor = requireStaff(request);
+      return accounts.deactivate(actor, request.params.id);
+    });
+
+    managers.post('/api/staff/:id/reactivate', { schema: { tags: ['staff'], params: IdParams, ...StaffAnswers } }, async (request) => {
+      const actor = requireStaff(request);
+      return accounts.reactivate(actor, request.params.id);
+    });
   });
 
   app.post(
@@ -72,14 +67,4 @@ export function staffRoutes(app: App, ctx: HostContext): void {
       return accounts.resetPassword(actor, request.params.id, request.body, request.caller.sessionTokenHash, request.ip);
     },
   );
-
-  app.post('/api/staff/:id/deactivate', { schema: { tags: ['staff'], summary: 'No more logins; sessions end; history kept', params: IdParams, response: { 200: DeactivatedStaffView, ...ErrorAnswers } } }, async (request) => {
-    const actor = requireStaff(request, ['manager', 'admin']);
-    return accounts.deactivate(actor, request.params.id);
-  });
-
-  app.post('/api/staff/:id/reactivate', { schema: { tags: ['staff'], params: IdParams, ...StaffAnswers } }, async (request) => {
-    const actor = requireStaff(request, ['manager', 'admin']);
-    return accounts.reactivate(actor, request.params.id);
-  });
 }

@@ -17,10 +17,6 @@ import { checkDayRange } from './day-range.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Statistics are the office's management information: managers and admins, checked before the query is. */
-async function managersOnly(request: FastifyRequest): Promise<void> {
-  requireStaff(request, ['manager', 'admin']);
-}
 
 function rangeOf(query: { from: string; to: string }, now: number): StatsRange {
   checkDayRange(query.from, query.to, now);
@@ -40,15 +36,15 @@ function cancelledWhenClosedEarly(stream: PassThrough): AbortSignal {
 
 const attachment = (range: StatsRange, extension: string) => `attachment; filename="statistik-${range.from}-${range.to}.${extension}"`;
 
-export function statsRoutes(app: App, { store, office, config }: HostContext): void {
+export function statsRoutes(app: App, { store, auditTrail, config }: HostContext): void {
   const databaseFile = store.db.name;
   /**
    * The audit log says who took the office's figures out, in which format and for which days:
    * recorded as the file starts to go out (a download broken off half-way has still left the host).
    */
   const recordDownload = (request: FastifyRequest, format: 'csv' | 'xlsx', range: StatsRange) => {
-    const staff = requireStaff(request, ['manager', 'admin']);
-    office.record({ at: config.clock(), type: 'export.downloaded', ticketId: null, counterId: null, staffId: staff.id, data: { format, from: range.from, to: range.to } });
+    const staff = requireStaff(request);
+    auditTrail.exportDownloaded(staff.id, format, range);
   };
   /** A workbook of a year takes some 50–100 MB above the idle host while it is written; one at a time keeps the host within its memory. */
   let workbookInProgress = false;
@@ -56,7 +52,6 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
   app.get(
     '/api/stats',
     {
-      preValidation: managersOnly,
       schema: { tags: ['stats'], summary: 'Statistics of a range of Copenhagen days, in total and by group (docs/statistics.md)', querystring: StatsQuery, response: { 200: StatsReport, ...ErrorAnswers } },
     },
     async (request, reply) => {
@@ -75,7 +70,6 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
   app.get(
     '/api/stats/intraday',
     {
-      preValidation: managersOnly,
       schema: { tags: ['stats'], summary: 'Arrivals and served tickets per 15, 30 or 60 minutes of the clock, and the spread of waits (docs/statistics.md)', querystring: IntradayQuery, response: { 200: IntradayReport, ...ErrorAnswers } },
     },
     async (request, reply) => {
@@ -98,7 +92,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
 
   app.get(
     '/api/stats/export.csv',
-    { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Every ticket of the range, one CSV row each (UTF-8 with BOM)', querystring: RangeQuery, response: { 200: NotJson('text/csv', 'Every ticket of the range, one row each'), ...ErrorAnswers } } },
+    { schema: { tags: ['stats'], summary: 'Every ticket of the range, one CSV row each (UTF-8 with BOM)', querystring: RangeQuery, response: { 200: NotJson('text/csv', 'Every ticket of the range, one row each'), ...ErrorAnswers } } },
     async (request, reply) => {
       const range = rangeOf(request.query, config.clock());
       recordDownload(request, 'csv', range);
@@ -112,7 +106,7 @@ export function statsRoutes(app: App, { store, office, config }: HostContext): v
 
   app.get(
     '/api/stats/export.xlsx',
-    { preValidation: managersOnly, schema: { tags: ['stats'], summary: 'Statistics workbook: summary, by hour, service, counter and clerk, and every ticket', querystring: XlsxQuery, response: { 200: NotJson(XLSX_TYPE, 'The statistics workbook'), ...ErrorAnswers } } },
+    { schema: { tags: ['stats'], summary: 'Statistics workbook: summary, by hour, service, counter and clerk, and every ticket', querystring: XlsxQuery, response: { 200: NotJson(XLSX_TYPE, 'The statistics workbook'), ...ErrorAnswers } } },
     async (request, reply) => {
       const range = rangeOf(request.query, config.clock());
       if (workbookInProgress) throw conflict('export_in_progress', 'A workbook is being written already. Try again when it has downloaded.');

@@ -16,8 +16,8 @@ const SIMPLE_ACTIONS = {
   requeue: 'requeue',
 } as const;
 
-export function ticketRoutes(app: App, { office, store, config }: HostContext): void {
-  const limiter = new IssuanceLimiter(store, office, config.clock);
+export function ticketRoutes(app: App, { office, store, config, configuration, auditTrail }: HostContext): void {
+  const limiter = new IssuanceLimiter(configuration, auditTrail, config.clock);
 
   app.post('/api/tickets', { schema: { tags: ['tickets'], summary: 'Issue a ticket (kiosk or staff)', body: IssueTicketRequest, response: { 201: TicketView, ...ErrorAnswers } } }, async (request, reply) => {
     requireKioskOrStaff(request);

@@ -40,6 +40,6 @@ describe('who may change whose account', () => {
     expect(code(admin, { ...otherAdmin, active: false }, { kind: 'update', role: 'clerk' }, 1)).toBeNull();
     expect(code(admin, otherAdmin, { kind: 'deactivate' }, 1)).toBe('last_admin');
     expect(code(admin, admin, { kind: 'deactivate' }, 2)).toBe('cannot_deactivate_self');
-    expect(staffChangeRefusal(manager, admin, { kind: 'deactivate' }, 1)?.status).toBe(403);
+    expect(staffChangeRefusal(manager, admin, { kind: 'deactivate' }, 1)?.kind).toBe('forbidden');
   });
 });

@@ -10,6 +10,7 @@ import { AuditChainReader } from '../../db/audit-log.js';
 import { openDatabase } from '../../db/database.js';
 import { MIGRATIONS } from '../../db/migrations/index.js';
 import { openStore, type Store } from '../../db/store.js';
+import { fixtureWriter } from '../support/store-writer.js';
 
 let dir: string;
 let file: string;
@@ -42,8 +43,8 @@ function verify(): ChainVerification {
 }
 
 function appendMany(s: Store, count: number, from = 1): void {
-  s.write(() => {
-    for (let i = 0; i < count; i++) s.events.append(login(from + i));
+  fixtureWriter(s).write(() => {
+    for (let i = 0; i < count; i++) fixtureWriter(s).events.append(login(from + i));
   });
 }
 
@@ -62,7 +63,7 @@ describe('the hash chain as the host writes it', () => {
     appendMany(first, 3);
     first.close();
     const second = store();
-    expect(second.events.append(login(10)).seq).toBe(4);
+    expect(fixtureWriter(second).events.append(login(10)).seq).toBe(4);
     expect(verify()).toMatchObject({ ok: true, checked: 4 });
   });
 
@@ -70,13 +71,13 @@ describe('the hash chain as the host writes it', () => {
     const s = store();
     appendMany(s, 2);
     expect(() =>
-      s.write(() => {
-        s.events.append(login(3));
-        s.events.append(login(4));
+      fixtureWriter(s).write(() => {
+        fixtureWriter(s).events.append(login(3));
+        fixtureWriter(s).events.append(login(4));
         throw new Error('the change failed after its events were appended');
       }),
     ).toThrow(/the change failed/);
-    expect(s.events.append(login(5)).seq).toBe(3);
+    expect(fixtureWriter(s).events.append(login(5)).seq).toBe(3);
     expect(verify()).toMatchObject({ ok: true, checked: 3 });
   });
 
@@ -84,15 +85,15 @@ describe('the hash chain as the host writes it', () => {
     const s = store();
     appendMany(s, 2);
     expect(() =>
-      s.write(() => {
-        s.events.append(login(3));
+      fixtureWriter(s).write(() => {
+        fixtureWriter(s).events.append(login(3));
         throw new Error('the change failed after its event was appended');
       }),
     ).toThrow(/the change failed/);
     const tool = new Database(file);
     tool.prepare("INSERT INTO events (at, type, data) VALUES (4, 'staff.logout', '{}')").run();
     tool.close();
-    expect(s.events.append(login(5)).seq).toBe(4);
+    expect(fixtureWriter(s).events.append(login(5)).seq).toBe(4);
     expect(verify()).toMatchObject({ ok: true, checked: 4 });
   });
 
@@ -101,12 +102,12 @@ describe('the hash chain as the host writes it', () => {
     appendMany(s, 1);
     // As server/group-commit.ts runs each change of a batch.
     const inSavepoint = s.db.transaction(() => {
-      s.events.append(login(2));
+      fixtureWriter(s).events.append(login(2));
       throw new Error('one change of the batch failed');
     });
-    s.write(() => expect(() => inSavepoint()).toThrow(/one change of the batch failed/));
+    fixtureWriter(s).write(() => expect(() => inSavepoint()).toThrow(/one change of the batch failed/));
     appendMany(store(), 1, 3);
-    expect(s.events.append(login(4)).seq).toBe(3);
+    expect(fixtureWriter(s).events.append(login(4)).seq).toBe(3);
     expect(verify()).toMatchObject({ ok: true, checked: 3 });
   });
 
@@ -115,7 +116,7 @@ describe('the hash chain as the host writes it', () => {
     appendMany(host, 2);
     const other = store();
     appendMany(other, 2, 100);
-    expect(host.events.append(login(200)).seq).toBe(5);
+    expect(fixtureWriter(host).events.append(login(200)).seq).toBe(5);
     expect(verify()).toMatchObject({ ok: true, checked: 5 });
   });
 
@@ -125,7 +126,7 @@ describe('the hash chain as the host writes it', () => {
     const tool = new Database(file);
     tool.prepare("INSERT INTO events (at, type, data) VALUES (50, 'counter.opened', '{\"counterName\":\"Skranke 1\"}')").run();
     tool.close();
-    expect(host.events.append(login(60)).seq).toBe(4);
+    expect(fixtureWriter(host).events.append(login(60)).seq).toBe(4);
     expect(verify()).toMatchObject({ ok: true, checked: 4 });
   });
 });
@@ -174,7 +175,7 @@ describe('an office database from before the chain', () => {
     olderDatabase(25_000);
     const s = store();
     expect(s.db.prepare('SELECT count(*) AS n FROM events WHERE hash IS NULL').get()).toEqual({ n: 0 });
-    expect(s.events.append(login(10_000_000)).seq).toBe(25_001);
+    expect(fixtureWriter(s).events.append(login(10_000_000)).seq).toBe(25_001);
     expect(verify()).toMatchObject({ ok: true, checked: 25_001 });
   });
 

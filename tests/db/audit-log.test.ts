@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOfOfficeDay } from '../../core/office-day.js';
 import { AuditLogRepository, type AuditFilter } from '../../db/audit-log.js';
 import { openStore, type Store } from '../../db/store.js';
+import { fixtureWriter } from '../support/store-writer.js';
 
 let dir: string;
 let store: Store;
@@ -25,7 +26,7 @@ const ALL: AuditFilter = { start: Number.MIN_SAFE_INTEGER, end: Number.MAX_SAFE_
 const day = (d: string): Pick<AuditFilter, 'start' | 'end'> => ({ start: startOfOfficeDay(d), end: startOfOfficeDay(d) + 24 * 3_600_000 });
 
 function append(iso: string, type: 'staff.login' | 'config.changed' = 'staff.login', staffId: number | null = null): number {
-  return store.write(() => store.events.append({ at: local(iso), type, ticketId: null, counterId: null, staffId, data: {} })).seq;
+  return fixtureWriter(store).write(() => fixtureWriter(store).events.append({ at: local(iso), type, ticketId: null, counterId: null, staffId, data: {} })).seq;
 }
 
 describe('the audit log page query', () => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventType } from '../../core/events.js';
 import { LATEST_CALLS_SQL } from '../../db/events.js';
 import { openStore, type Store } from '../../db/store.js';
+import { fixtureWriter } from '../support/store-writer.js';
 
 const TODAY = Date.parse('2026-12-03T07:00:00Z');
 let dir: string;
@@ -19,7 +20,7 @@ afterEach(() => {
 });
 
 function append(type: EventType, at: number, number: string) {
-  return store.events.append({ at, type, ticketId: null, counterId: 1, staffId: null, data: { number, serviceCode: 'M', status: 'called', counterName: 'Skranke 1' } });
+  return fixtureWriter(store).events.append({ at, type, ticketId: null, counterId: 1, staffId: null, data: { number, serviceCode: 'M', status: 'called', counterName: 'Skranke 1' } });
 }
 
 describe("the waiting-room board's read of today's calls", () => {
@@ -34,7 +35,7 @@ describe("the waiting-room board's read of today's calls", () => {
   });
 
   it("gives today's newest calls and recalls first, and nothing else", () => {
-    store.write(() => {
+    fixtureWriter(store).write(() => {
       append('ticket.called', TODAY - 24 * 60 * 60_000, 'Y001');
       for (let i = 1; i <= 20; i++) {
         append('ticket.issued', TODAY + i * 1000, `M${i}`);

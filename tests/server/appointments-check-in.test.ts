@@ -64,6 +64,8 @@ describe('check-in at the kiosk: early, on time, late', () => {
     const booking = await book(clerk, 'P', time('09:00'));
     clock.now = time('08:55');
     const ticket = (await checkIn(kiosk, booking.code)).body.ticket;
+    // Issued like every other ticket (office/issue.ts): with a wait estimate, which check-in once lacked.
+    expect(ticket.estimatedWaitMinutes).toBeTypeOf('number');
     const listed = (await clerk.get('/api/appointments?day=2026-11-25')).body;
     expect(listed.appointments[0]).toMatchObject({ id: booking.id, status: 'checked_in', arrival: 'on_time', checkedInAt: iso(clock.now), ticketId: ticket.id });
     expect(listed.counts).toEqual({ booked: 0, checked_in: 1, cancelled: 0, no_show: 0 });

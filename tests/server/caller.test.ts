@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db/store.js';
+import { fixtureWriter } from '../support/store-writer.js';
+import { Office } from '../../office/queue.js';
+import { SignIn } from '../../office/sign-in.js';
 import { identifyCaller, requireKioskOrStaff, SESSION_COOKIE } from '../../server/auth.js';
 import { hashToken } from '../../server/secrets.js';
 
@@ -40,14 +43,14 @@ describe('who may issue tickets', () => {
   });
 
   it('is a paired kiosk PC with its bearer token, and nobody with a wrong one', () => {
-    const id = store.kioskDevices.create('Indgang', hashToken('right-token'), 0);
+    const id = fixtureWriter(store).kioskDevices.create('Indgang', hashToken('right-token'), 0);
     expect(identifyCaller(request('192.0.2.15', { authorization: 'Bearer right-token' }), store, policy(0))).toMatchObject({ kiosk: true, kioskId: id });
     expect(() => identifyCaller(request('192.0.2.15', { authorization: 'Bearer wrong-token' }), store, policy(0))).toThrow(/not valid/);
   });
 
   it('is nobody with a revoked token, not even on the host PC itself', () => {
-    const id = store.kioskDevices.create('Indgang', hashToken('lost-token'), 0);
-    expect(store.kioskDevices.revoke(id, 1000)).toBe(true);
+    const id = fixtureWriter(store).kioskDevices.create('Indgang', hashToken('lost-token'), 0);
+    expect(fixtureWriter(store).kioskDevices.revoke(id, 1000)).toBe(true);
     for (const address of ['192.0.2.15', '127.0.0.1', '::1']) {
       expect(() => identifyCaller(request(address, { authorization: 'Bearer lost-token' }), store, policy(2000))).toThrow(/not valid/);
     }
@@ -56,13 +59,21 @@ describe('who may issue tickets', () => {
 
 describe('staff sessions', () => {
   it('expire after the idle time and close the clerk\'s counter', () => {
-    const member = store.staff.create({ username: 'anna', displayName: 'Anna', role: 'clerk', passwordHash: 'x', createdAt: 0 });
-    store.sessions.create(hashToken('session-token'), member.id, 0);
+    const member = fixtureWriter(store).staff.create({ username: 'anna', displayName: 'Anna', role: 'clerk', passwordHash: 'x', createdAt: 0 });
+    fixtureWriter(store).sessions.create(hashToken('session-token'), member.id, 0);
     const cookies = { [SESSION_COOKIE]: 'session-token' };
     expect(identifyCaller(request('192.0.2.15', {}, cookies), store, policy(59 * 60_000)).staff?.id).toBe(member.id);
     // The request above touched the session at minute 59; an hour and a minute later it has expired.
+    // The host hands the expiry to the office, which ends the session and closes the counter.
+    const signIn = new SignIn(store, new Office(store, () => 0), { hash: async () => '', verify: async () => false }, () => 0);
     const expired: number[] = [];
-    const later = identifyCaller(request('192.0.2.15', {}, cookies), store, policy(59 * 60_000 + 61 * 60_000, expired));
+    const later = identifyCaller(request('192.0.2.15', {}, cookies), store, {
+      ...policy(59 * 60_000 + 61 * 60_000, expired),
+      onExpired: (staffId: number, tokenHash: string) => {
+        expired.push(staffId);
+        signIn.sessionExpired(tokenHash, staffId);
+      },
+    });
     expect(later.staff).toBeNull();
     expect(expired).toEqual([member.id]);
     expect(store.sessions.find(hashToken('session-token'))).toBeUndefined();

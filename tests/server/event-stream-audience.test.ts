@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_AUDIENCE, EVENT_TYPES, type EventAudience, type EventType } from '../../core/events.js';
 import { openStore } from '../../db/store.js';
+import { fixtureWriter } from '../support/store-writer.js';
 import { DATABASE_FILE } from '../../server/config.js';
 import { seedIfEmpty } from '../../server/seed.js';
 import { readStream, sessionCookie, type SseEvent } from '../support/sse.js';
@@ -37,10 +38,10 @@ beforeAll(async () => {
   const store = openStore(path.join(dataDir, DATABASE_FILE));
   try {
     await seedIfEmpty(store, ADMIN_PASSWORD, 14, YESTERDAY_NOON);
-    store.write(() => {
-      for (const type of EVENT_TYPES) yesterdayLast = store.events.append(eventOf(type, YESTERDAY_NOON)).seq;
-      for (const type of EVENT_TYPES) store.events.append(eventOf(type, TODAY_NOON + 60_000));
-      todayLast = store.events.append(eventOf('ticket.issued', TODAY_NOON + 120_000)).seq;
+    fixtureWriter(store).write(() => {
+      for (const type of EVENT_TYPES) yesterdayLast = fixtureWriter(store).events.append(eventOf(type, YESTERDAY_NOON)).seq;
+      for (const type of EVENT_TYPES) fixtureWriter(store).events.append(eventOf(type, TODAY_NOON + 60_000));
+      todayLast = fixtureWriter(store).events.append(eventOf('ticket.issued', TODAY_NOON + 120_000)).seq;
     });
   } finally {
     store.close();

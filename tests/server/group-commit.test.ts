@@ -9,8 +9,7 @@ import { openStore, type Store } from '../../db/store.js';
 import { DATABASE_FILE } from '../../server/config.js';
 import { conflict } from '../../server/errors.js';
 import { EventBus } from '../../server/event-bus.js';
-import { GroupCommitter } from '../../server/group-commit.js';
-import { Office } from '../../server/office.js';
+import { Office } from '../../office/queue.js';
 import { seedIfEmpty } from '../../server/seed.js';
 import { killHard, spawnHost } from '../support/child-host.js';
 import { readEventLog, sequenceFaults, sessionCookie } from '../support/sse.js';
@@ -40,12 +39,11 @@ function numbersByService(numbers: readonly string[]): Map<string, number[]> {
 
 const consecutiveFromOne = (list: readonly number[]) => list.every((n, i) => n === i + 1);
 
-describe('GroupCommitter with the office on a real SQLite file', () => {
+describe('group commit (store.change with { group: true }) with the office on a real SQLite file', () => {
   let dir: string;
   let store: Store;
   let reader: Database.Database;
   let bus: EventBus;
-  let committer: GroupCommitter;
   let office: Office;
 
   beforeEach(async () => {
@@ -56,8 +54,8 @@ describe('GroupCommitter with the office on a real SQLite file', () => {
     // A second connection sees only what is committed, like the office after a crash.
     reader = new Database(file, { readonly: true });
     bus = new EventBus();
-    committer = new GroupCommitter(store, bus);
-    office = new Office(store, bus, Date.now, committer);
+    store.onCommitted((events) => bus.publish(events));
+    office = new Office(store, Date.now);
   });
   afterEach(() => {
     reader.close();
@@ -69,14 +67,14 @@ describe('GroupCommitter with the office on a real SQLite file', () => {
 
   it('writes the issues asked for in one turn in one transaction, with consecutive numbers', async () => {
     const first = [1, 2, 3].map(() => office.issueTicket({ serviceCode: 'M' }, { staffId: null }));
-    const probe = committer.run(() => ({
+    const probe = store.change(() => ({
       result: {
         inTransaction: store.db.inTransaction,
         seenInside: (store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n,
         seenCommitted: committedTickets(),
       },
       events: [],
-    }));
+    }), { group: true });
     const rest = [4, 5, 6].map(() => office.issueTicket({ serviceCode: 'M' }, { staffId: null }));
 
     const tickets = await Promise.all([...first, ...rest]);
@@ -88,15 +86,15 @@ describe('GroupCommitter with the office on a real SQLite file', () => {
 
   it('rolls back a change that fails after writing, and only that one; its number is given to the next', async () => {
     const before = office.issueTicket({ serviceCode: 'K' }, { staffId: null });
-    const failing = committer.run(() => {
-      store.tickets.nextSequence(officeDayOf(Date.now()), 'K');
+    const failing = store.change((tx) => {
+      tx.tickets.nextSequence(officeDayOf(Date.now()), 'K');
       throw conflict('test_refused', 'refused after taking a number');
-    });
+    }, { group: true });
     const unknownService = office.issueTicket({ serviceCode: 'Z' }, { staffId: null });
     const after = office.issueTicket({ serviceCode: 'K' }, { staffId: null });
 
     await expect(failing).rejects.toMatchObject({ status: 409, code: 'test_refused' });
-    await expect(unknownService).rejects.toMatchObject({ status: 400, code: 'unknown_service' });
+    await expect(unknownService).rejects.toMatchObject({ kind: 'invalid', code: 'unknown_service' });
     expect([(await before).number, (await after).number]).toEqual(['K001', 'K002']);
     expect(reader.prepare("SELECT last_number FROM day_sequences WHERE service_code = 'K'").get()).toEqual({ last_number: 2 });
     expect(committedTickets()).toBe(2);
@@ -109,7 +107,7 @@ describe('GroupCommitter with the office on a real SQLite file', () => {
 
     const issues = ['M', 'P', 'K'].map((serviceCode) => office.issueTicket({ serviceCode }, { staffId: null }));
     // Committed at once, before the batch that was asked for first: it must not land between its events.
-    office.record({ at: Date.now(), type: 'config.changed', ticketId: null, counterId: null, staffId: 1, data: { key: 'test' } });
+    store.change(() => ({ result: undefined, events: [{ at: Date.now(), type: 'config.changed', ticketId: null, counterId: null, staffId: 1, data: { key: 'test' } }] }));
     expect(published).toHaveLength(1);
     issues.push(...['A', 'M'].map((serviceCode) => office.issueTicket({ serviceCode }, { staffId: null })));
     expect(published).toHaveLength(1);
@@ -130,7 +128,7 @@ describe('GroupCommitter with the office on a real SQLite file', () => {
 
     const batch = ['M', 'P', 'K'].map((serviceCode) => office.issueTicket({ serviceCode }, { staffId: null }));
     for (const issue of batch) {
-      await expect(issue).rejects.toMatchObject({ status: 503, code: 'not_saved', cause: { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' } });
+      await expect(issue).rejects.toMatchObject({ name: 'ChangeNotSavedError', code: 'not_saved', cause: { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' } });
     }
     expect(store.db.inTransaction).toBe(false);
     expect(committedTickets()).toBe(1);

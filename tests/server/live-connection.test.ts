@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db/store.js';
+import { fixtureWriter } from '../support/store-writer.js';
 import { EventBus } from '../../server/event-bus.js';
 import { LiveConnection, REPLAY_CHUNK } from '../../server/live-connection.js';
 import { ReplayTurns } from '../../server/replay-turns.js';
@@ -14,9 +15,9 @@ let store: Store;
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'borgerservice-live-'));
   store = openStore(path.join(dir, 'office.sqlite'));
-  store.write(() => {
+  fixtureWriter(store).write(() => {
     for (let i = 0; i < 10 * REPLAY_CHUNK; i++) {
-      store.events.append({ at: 1000 + i, type: 'ticket.issued', ticketId: null, counterId: null, staffId: null, data: { number: `M${i}`, serviceCode: 'M', status: 'waiting' } });
+      fixtureWriter(store).events.append({ at: 1000 + i, type: 'ticket.issued', ticketId: null, counterId: null, staffId: null, data: { number: `M${i}`, serviceCode: 'M', status: 'waiting' } });
     }
   });
 });

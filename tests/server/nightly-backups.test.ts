@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupDatabase, type BackupResult } from '../../db/backup.js';
 import { openDatabase, type Db } from '../../db/database.js';
-import { scheduleNightlyBackups, type NightlyBackups } from '../../server/backups.js';
+import { scheduleNightlyBackups, type NightlyBackups } from '../../office/backups.js';
 import { ConfigError, loadConfig, type HostConfig } from '../../server/config.js';
-import { loadOrCreateDocumentHashKey } from '../../server/document-hash-key.js';
+import { loadOrCreateDocumentHashKey } from '../../db/document-hash-key.js';
 
 const load = (env: NodeJS.ProcessEnv) => loadConfig(env, { rendererDir: '/tmp/renderer' });
 

@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { officeDayOf } from '../../core/office-day.js';
-import { RETENTION_SETTING } from '../../core/retention.js';
 import { newTicket } from '../../core/ticket-lifecycle.js';
 import { openStore, type Store } from '../../db/store.js';
-import { verifyAuditChain } from '../../server/audit.js';
-import { EventBus } from '../../server/event-bus.js';
-import { runRetention, type RetentionRun } from '../../server/retention.js';
+import { fixtureWriter } from '../support/store-writer.js';
+import { verifyAuditChain } from '../../office/audit-verification.js';
+import { runRetention, type RetentionRun } from '../../office/retention.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -21,7 +20,7 @@ beforeEach(() => {
   file = path.join(dir, 'office.sqlite');
   store = openStore(file);
   store.db.prepare("INSERT INTO services (code, name_da, name_en) VALUES ('M', 'MitID', 'MitID')").run();
-  store.settings.set(RETENTION_SETTING, { ticketDetailDays: 30 });
+  fixtureWriter(store).settings.set('retention', { ticketDetailDays: 30 });
 });
 afterEach(() => {
   store.close();
@@ -30,14 +29,14 @@ afterEach(() => {
 
 /** A ticket of the Copenhagen day of `arrivedAt`, with its event. */
 function ticketAt(arrivedAt: number): void {
-  store.write(() => {
-    const t = store.tickets.create(newTicket({ number: 'M001', officeDay: officeDayOf(arrivedAt), serviceCode: 'M', arrivedAt }));
-    store.events.append({ at: arrivedAt, type: 'ticket.issued', ticketId: t.id, counterId: null, staffId: null, data: { number: t.number } });
+  fixtureWriter(store).write(() => {
+    const t = fixtureWriter(store).tickets.create(newTicket({ number: 'M001', officeDay: officeDayOf(arrivedAt), serviceCode: 'M', arrivedAt }));
+    fixtureWriter(store).events.append({ at: arrivedAt, type: 'ticket.issued', ticketId: t.id, counterId: null, staffId: null, data: { number: t.number } });
   });
 }
 
 function nightAt(now: number): Promise<RetentionRun> {
-  return runRetention({ store, bus: new EventBus(), clock: () => now });
+  return runRetention({ store, clock: () => now });
 }
 
 const count = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n;
@@ -48,7 +47,7 @@ describe('retention with an event stamped by a wrong, early clock', () => {
     ticketAt(at('2026-05-01T10:00:00+02:00'));
     ticketAt(at('2026-05-20T10:00:00+02:00'));
     // Logged after the kept ticket by a PC whose clock battery died: it cannot go before that ticket's event does.
-    store.write(() => store.events.append({ at: at('2000-01-01T10:00:00+01:00'), type: 'config.changed', ticketId: null, counterId: null, staffId: null, data: { key: 'retention' } }));
+    fixtureWriter(store).write(() => fixtureWriter(store).events.append({ at: at('2000-01-01T10:00:00+01:00'), type: 'config.changed', ticketId: null, counterId: null, staffId: null, data: { key: 'retention' } }));
 
     const first = await nightAt(at('2026-06-05T02:30:00+02:00'));
     expect(first.days).toEqual(['2026-05-01']);

@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { officeDayOf } from '../../core/office-day.js';
-import { RETENTION_SETTING } from '../../core/retention.js';
 import { newTicket } from '../../core/ticket-lifecycle.js';
 import { openStore, type Store } from '../../db/store.js';
-import { EventBus } from '../../server/event-bus.js';
-import { scheduleDailyRetention, type DailyRetention, type RetentionRun } from '../../server/retention.js';
+import { fixtureWriter } from '../support/store-writer.js';
+import { scheduleDailyRetention, type DailyRetention, type RetentionRun } from '../../office/retention.js';
 
 const at = (iso: string) => Date.parse(iso);
 const MINUTE = 60_000;
@@ -24,7 +23,7 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'retention-schedule-'));
   store = openStore(path.join(dir, 'office.sqlite'));
   store.db.prepare("INSERT INTO services (code, name_da, name_en) VALUES ('M', 'MitID', 'MitID')").run();
-  store.settings.set(RETENTION_SETTING, { ticketDetailDays: 30 });
+  fixtureWriter(store).settings.set('retention', { ticketDetailDays: 30 });
   done.length = 0;
   failed.length = 0;
 });
@@ -37,7 +36,7 @@ afterEach(async () => {
 });
 
 function start(): void {
-  job = scheduleDailyRetention({ store, bus: new EventBus(), clock: () => Date.now() }, { done: (run) => done.push(run), failed: (error) => failed.push(error) });
+  job = scheduleDailyRetention({ store, clock: () => Date.now() }, { done: (run) => done.push(run), failed: (error) => failed.push(error) });
 }
 
 /** Lets the job's real database work run until `count` results are in. */
@@ -55,9 +54,9 @@ async function idle(): Promise<void> {
 
 /** A served ticket of the Copenhagen day of `arrivedAt`, with its event. */
 function ticketAt(arrivedAt: number): void {
-  store.write(() => {
-    const t = store.tickets.create(newTicket({ number: 'M001', officeDay: officeDayOf(arrivedAt), serviceCode: 'M', arrivedAt }));
-    store.events.append({ at: arrivedAt, type: 'ticket.issued', ticketId: t.id, counterId: null, staffId: null, data: { number: t.number } });
+  fixtureWriter(store).write(() => {
+    const t = fixtureWriter(store).tickets.create(newTicket({ number: 'M001', officeDay: officeDayOf(arrivedAt), serviceCode: 'M', arrivedAt }));
+    fixtureWriter(store).events.append({ at: arrivedAt, type: 'ticket.issued', ticketId: t.id, counterId: null, staffId: null, data: { number: t.number } });
   });
 }
 

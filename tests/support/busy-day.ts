@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../db/store.js';
 import { DATABASE_FILE } from '../../server/config.js';
-import { EventBus } from '../../server/event-bus.js';
-import { Office } from '../../server/office.js';
+import { Office } from '../../office/queue.js';
 import { seedIfEmpty } from '../../server/seed.js';
 import { ADMIN_PASSWORD } from './test-host.js';
 
@@ -20,7 +19,7 @@ export async function busyDayDataDir(tickets: number): Promise<string> {
   const store = openStore(path.join(dataDir, DATABASE_FILE));
   try {
     await seedIfEmpty(store, ADMIN_PASSWORD, 14, Date.now());
-    const office = new Office(store, new EventBus(), Date.now);
+    const office = new Office(store, Date.now);
     for (let issued = 0; issued < tickets; issued += 500) {
       const batch = Array.from({ length: Math.min(500, tickets - issued) }, (_, i) => office.issueTicket({ serviceCode: SERVICES[i % SERVICES.length]! }, { staffId: null }));
       await Promise.all(batch);

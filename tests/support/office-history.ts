@@ -2,6 +2,7 @@ import { officeDayOf } from '../../core/office-day.js';
 import { newTicket } from '../../core/ticket-lifecycle.js';
 import { formatTicketNumber } from '../../core/ticket-number.js';
 import { openStore } from '../../db/store.js';
+import { fixtureWriter } from './store-writer.js';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -14,13 +15,13 @@ export function fillHistory(databaseFile: string, options: { days: number; ticke
   const store = openStore(databaseFile);
   let events = 0;
   try {
-    store.write(() => {
+    fixtureWriter(store).write(() => {
       for (let day = options.days; day >= 1; day--) {
         const opening = options.now - day * DAY_MS;
         for (const serviceCode of 'MPKA') {
           for (let n = 1; n <= options.ticketsPerServicePerDay; n++) {
             const arrivedAt = opening + n * 60_000;
-            const ticket = store.tickets.create(
+            const ticket = fixtureWriter(store).tickets.create(
               newTicket({
                 number: formatTicketNumber(serviceCode, n),
                 officeDay: officeDayOf(opening),
@@ -36,7 +37,7 @@ export function fillHistory(databaseFile: string, options: { days: number; ticke
             );
             const data = { number: ticket.number, serviceCode, status: 'done', priority: 'normal', counterId: ticket.counterId, counterName: `Skranke ${ticket.counterId}` };
             for (const [type, at] of [['ticket.issued', arrivedAt], ['ticket.called', arrivedAt + 600_000], ['ticket.finished', arrivedAt + 1_200_000]] as const) {
-              store.events.append({ at, type, ticketId: ticket.id, counterId: type === 'ticket.issued' ? null : ticket.counterId, staffId: null, data });
+              fixtureWriter(store).events.append({ at, type, ticketId: ticket.id, counterId: type === 'ticket.issued' ? null : ticket.counterId, staffId: null, data });
               events++;
             }
           }

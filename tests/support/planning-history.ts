@@ -4,6 +4,7 @@ import type { DayScenario } from '../../core/planning/scenario.js';
 import { newTicket } from '../../core/ticket-lifecycle.js';
 import { formatTicketNumber } from '../../core/ticket-number.js';
 import { openStore } from '../../db/store.js';
+import { fixtureWriter } from './store-writer.js';
 
 /**
  * Past office days with known parameters, written into an office database (another connection,
@@ -13,9 +14,10 @@ import { openStore } from '../../db/store.js';
  */
 export function fillPlanningHistory(databaseFile: string, options: { from: string; to: string; weekday: number; scenario: DayScenario; seed: number }): string[] {
   const store = openStore(databaseFile);
+  const writer = fixtureWriter(store);
   const written: string[] = [];
   try {
-    store.write(() => {
+    writer.write(() => {
       for (let day = options.from, n = 0; day <= options.to; day = nextOfficeDay(day), n++) {
         if (weekdayOfOfficeDay(day) !== options.weekday) continue;
         const midnight = startOfOfficeDay(day);
@@ -24,7 +26,7 @@ export function fillPlanningHistory(databaseFile: string, options: { from: strin
         for (const t of simulated.tickets) {
           const number = (numbers.get(t.serviceCode) ?? 0) + 1;
           numbers.set(t.serviceCode, number);
-          store.tickets.create(
+          writer.tickets.create(
             newTicket({
               number: formatTicketNumber(t.serviceCode, number),
               officeDay: day,
@@ -49,7 +51,7 @@ export function fillPlanningHistory(databaseFile: string, options: { from: strin
             const opened = midnight + shift.fromMinute * 60_000;
             const closed = Math.max(midnight + shift.toMinute * 60_000, lastFinish);
             for (const [type, at] of [['counter.opened', opened], ['counter.closed', closed]] as const) {
-              store.events.append({ at, type, ticketId: null, counterId, staffId: null, data: { counterName: `Skranke ${counterId}` } });
+              writer.events.append({ at, type, ticketId: null, counterId, staffId: null, data: { counterName: `Skranke ${counterId}` } });
             }
           }
         }

@@ -1,17 +1,14 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { NewOfficeEvent } from '../core/events.js';
 import { compareOfficeDays, nextOfficeDay, startOfOfficeDay } from '../core/office-day.js';
-import { DEFAULT_RETENTION, lastExpiredDay, nextRetentionDue, retryAfterFailure, RETENTION_SETTING, type RetentionSettings } from '../core/retention.js';
+import { lastExpiredDay, nextRetentionDue, retryAfterFailure } from '../core/retention.js';
 import { summariseDay } from '../core/stats/daily-summary.js';
-import { deletedNothing, RetentionRepository, type PurgedDetail } from '../db/retention.js';
+import { deletedNothing, type PurgedDetail } from '../db/retention.js';
 import { StatsReader } from '../db/stats.js';
 import type { Store } from '../db/store.js';
-import { commitWithEvents } from './commit.js';
-import type { EventBus } from './event-bus.js';
 
 export interface RetentionDeps {
   store: Store;
-  bus: EventBus;
   clock: () => number;
 }
 
@@ -20,11 +17,6 @@ export interface RetentionRun {
   days: string[];
   tickets: number;
   events: number;
-}
-
-export function retentionSettings(store: Store): RetentionSettings {
-  // A stored value may predate a newer option; the defaults fill what it lacks.
-  return { ...DEFAULT_RETENTION, ...store.settings.get<Partial<RetentionSettings>>(RETENTION_SETTING, {}) };
 }
 
 /**
@@ -36,8 +28,8 @@ export function retentionSettings(store: Store): RetentionSettings {
  */
 export async function runRetention(deps: RetentionDeps, stopped?: AbortSignal): Promise<RetentionRun> {
   const { store, clock } = deps;
-  const repository = new RetentionRepository(store.db);
-  const lastDay = lastExpiredDay(clock(), retentionSettings(store).ticketDetailDays);
+  const repository = store.retention;
+  const lastDay = lastExpiredDay(clock(), store.settings.get('retention').ticketDetailDays);
   const run: RetentionRun = { days: [], tickets: 0, events: 0 };
   // The day's tickets are read as the statistics read them, so the kept figures are theirs.
   const reader = new StatsReader(store.db.name);
@@ -50,7 +42,7 @@ export async function runRetention(deps: RetentionDeps, stopped?: AbortSignal): 
     for (let day = repository.oldestDetailDay(); day !== null && compareOfficeDays(day, lastDay) <= 0; day = repository.oldestDetailDay(day)) {
       // Stopping between days leaves a consistent database; the next start catches up the rest.
       stopped?.throwIfAborted();
-      const purged = purgeDay(deps, repository, reader, day);
+      const purged = purgeDay(deps, reader, day);
       if (purged !== null) {
         run.days.push(day);
         run.tickets += purged.tickets;
@@ -61,17 +53,17 @@ export async function runRetention(deps: RetentionDeps, stopped?: AbortSignal): 
   } finally {
     reader.close();
   }
-  store.write(() => repository.recordRun(clock()));
+  store.change((tx) => ({ result: tx.retention.recordRun(clock()), events: [] }));
   return run;
 }
 
 /** Null when the day had only leftovers that cannot go yet: nothing is stored and no event logged for it. */
-function purgeDay({ store, bus, clock }: RetentionDeps, repository: RetentionRepository, reader: StatsReader, day: string): PurgedDetail | null {
-  return commitWithEvents<PurgedDetail | null>(store, bus, () => {
+function purgeDay({ store, clock }: RetentionDeps, reader: StatsReader, day: string): PurgedDetail | null {
+  return store.change<PurgedDetail | null>((tx) => {
     const now = clock();
     // Read inside the write transaction: nobody can change the day between reading and deleting.
-    const summaries = summariseDay(day, [...reader.tickets(day, day)], store.services.list(), now);
-    const detail = repository.purgeDay(day, startOfOfficeDay(nextOfficeDay(day)), summaries, now);
+    const summaries = summariseDay(day, [...reader.tickets(day, day)], tx.services.list(), now);
+    const detail = tx.retention.purgeDay(day, startOfOfficeDay(nextOfficeDay(day)), summaries, now);
     if (summaries.length === 0 && deletedNothing(detail)) return { result: null, events: [] };
     const { anchor, ...counts } = detail;
     const event: NewOfficeEvent = {
@@ -108,7 +100,7 @@ export function scheduleDailyRetention(
   deps: RetentionDeps,
   report: { done: (run: RetentionRun) => void; failed: (error: unknown) => void },
 ): DailyRetention {
-  const repository = new RetentionRepository(deps.store.db);
+  const repository = deps.store.retention;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const stopping = new AbortController();

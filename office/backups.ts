@@ -3,14 +3,23 @@ import path from 'node:path';
 import { newestBackupAt, nextBackupDue } from '../core/backup-schedule.js';
 import { backupDatabase, type BackupResult } from '../db/backup.js';
 import type { Db } from '../db/database.js';
-import type { HostConfig } from './config.js';
-import { DOCUMENT_HASH_KEY_FILE } from './document-hash-key.js';
+import { DOCUMENT_HASH_KEY_FILE } from '../db/document-hash-key.js';
 
 /**
  * Timers can fire a few milliseconds before the wall clock reaches their time (libuv measures from
  * its cached loop time); a second's slack keeps a nightly backup's name on the planned minute.
  */
 const TIMER_SLACK_MS = 1000;
+
+/** Where backups go and how many are kept (from the host's configuration). */
+export interface BackupConfig {
+  dataDir: string;
+  backupDir: string;
+  backupKeep: number;
+  /** When the nightly backup runs, in minutes after midnight Copenhagen time. */
+  backupTime: number;
+  clock: () => number;
+}
 
 /**
  * Backs up the office database into BACKUP_DIR and keeps the newest BACKUP_KEEP backups.
@@ -20,7 +29,7 @@ const TIMER_SLACK_MS = 1000;
  * Without it a restored office still works; only repeated scans from before the restore go
  * unrecognised.
  */
-export async function runBackup(config: HostConfig, db: Db): Promise<BackupResult> {
+export async function runBackup(config: BackupConfig, db: Db): Promise<BackupResult> {
   const result = await backupDatabase(db, { folder: config.backupDir, keep: config.backupKeep, now: config.clock() });
   try {
     copyFileSync(path.join(config.dataDir, DOCUMENT_HASH_KEY_FILE), path.join(config.backupDir, DOCUMENT_HASH_KEY_FILE), constants.COPYFILE_EXCL);
@@ -42,7 +51,7 @@ export interface NightlyBackups {
  * missed because the PC was off. The timer does not keep the process alive.
  */
 export function scheduleNightlyBackups(
-  config: HostConfig,
+  config: BackupConfig,
   db: Db,
   report: { done: (result: BackupResult) => void; failed: (error: unknown) => void },
 ): NightlyBackups {

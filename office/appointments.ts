@@ -5,21 +5,14 @@ import { fitsCapacity, slotCapacity, type Slot } from '../core/appointments/capa
 import { decideCheckIn, type CheckInDecision, type CheckInRefusal } from '../core/appointments/check-in.js';
 import { dueNoShows, firstDayKeepingNames, msUntilNextDayEndCheck } from '../core/appointments/day-end.js';
 import type { AppointmentDayView, AppointmentView, CheckInIdCheck, ServiceSlotView } from '../contract/appointments.js';
-import { APPOINTMENT_STATUSES, DEFAULT_APPOINTMENT_RULES, slotRulesFor, type Appointment, type AppointmentRules, type AppointmentSource, type AppointmentStatus, type Arrival } from '../core/appointments/types.js';
-import type { EventType, NewOfficeEvent, TicketEventData } from '../core/events.js';
+import { APPOINTMENT_STATUSES, slotRulesFor, type Appointment, type AppointmentRules, type AppointmentSource, type AppointmentStatus, type Arrival } from '../core/appointments/types.js';
+import type { EventType, NewOfficeEvent } from '../core/events.js';
 import { isWithinBookingHorizon, YEARS_AHEAD } from '../core/day-window.js';
 import { officeDayOf } from '../core/office-day.js';
-import { newTicket } from '../core/ticket-lifecycle.js';
-import { formatTicketNumber } from '../core/ticket-number.js';
 import type { Ticket } from '../core/types.js';
-import { AppointmentRepository } from '../db/appointments.js';
-import type { Store } from '../db/store.js';
-import { ApiError, badRequest, conflict, notFound } from './errors.js';
-import type { EventBus } from './event-bus.js';
-import type { Actor } from './office.js';
-import { commitWithEvents, type ChangeWithEvents } from './commit.js';
-
-export const APPOINTMENT_RULES_SETTING = 'appointmentRules';
+import type { Store, StoreWriter } from '../db/store.js';
+import { conflict, invalid, notFound, Refusal } from './refusal.js';
+import { issue, type Actor } from './issue.js';
 
 export interface BookingRequest {
   serviceCode: string;
@@ -50,24 +43,19 @@ const REFUSAL_MESSAGES: Record<CheckInRefusal | 'no_show', string> = {
  * then tells the live stream. Events carry no name and no booking code.
  */
 export class Appointments {
-  private readonly repo: AppointmentRepository;
-
   constructor(
     private readonly store: Store,
-    private readonly bus: EventBus,
     private readonly clock: () => number,
-  ) {
-    this.repo = new AppointmentRepository(store.db);
-  }
+  ) {}
 
   /** The office's rules; stored values may predate a newer option, so the defaults fill what they lack. */
   rules(): AppointmentRules {
-    return { ...DEFAULT_APPOINTMENT_RULES, ...this.store.settings.get<Partial<AppointmentRules>>(APPOINTMENT_RULES_SETTING, {}) };
+    return this.store.settings.get('appointmentRules');
   }
 
   book(request: BookingRequest, actor: Actor, source: AppointmentSource): Appointment {
-    return this.commit(() => {
-      const { appointment, event } = this.bookWithinTransaction(request, actor, source, this.clock());
+    return this.store.change((tx) => {
+      const { appointment, event } = this.bookWithinTransaction(tx, request, actor, source, this.clock());
       return { result: appointment, events: [event] };
     });
   }
@@ -77,17 +65,17 @@ export class Appointments {
    * others are still booked. One transaction for all (a savepoint each) keeps a big import to
    * one disk sync instead of one per row.
    */
-  bookEach(requests: readonly BookingRequest[], actor: Actor, source: AppointmentSource): (Appointment | ApiError)[] {
-    return this.commit(() => {
+  bookEach(requests: readonly BookingRequest[], actor: Actor, source: AppointmentSource): (Appointment | Refusal)[] {
+    return this.store.change((tx) => {
       const now = this.clock();
       const events: NewOfficeEvent[] = [];
       const outcomes = requests.map((request) => {
         try {
-          const booked = this.store.db.transaction(() => this.bookWithinTransaction(request, actor, source, now))();
+          const booked = this.store.db.transaction(() => this.bookWithinTransaction(tx, request, actor, source, now))();
           events.push(booked.event);
           return booked.appointment;
         } catch (error) {
-          if (error instanceof ApiError) return error;
+          if (error instanceof Refusal) return error;
           throw error;
         }
       });
@@ -96,9 +84,9 @@ export class Appointments {
   }
 
   cancel(id: number, actor: Actor): Appointment {
-    return this.commit(() => {
+    return this.store.change((tx) => {
       const appointment = this.requireOpen(id);
-      this.repo.setStatusOf(id, 'cancelled');
+      tx.appointments.setStatusOf(id, 'cancelled');
       const cancelled: Appointment = { ...appointment, status: 'cancelled' };
       return { result: cancelled, events: [this.appointmentEvent('appointment.cancelled', cancelled, actor, this.clock())] };
     });
@@ -107,13 +95,13 @@ export class Appointments {
   /** Moves a booking to another time; the new slot must have room, not counting the booking itself. */
   move(id: number, start: number, actor: Actor): Appointment {
     requireWholeMinute(start);
-    return this.commit(() => {
+    return this.store.change((tx) => {
       const now = this.clock();
       const appointment = this.requireOpen(id);
       const slot = slotFrom(start, slotRulesFor(this.rules(), appointment.serviceCode).slotMinutes);
       this.requireRoom(appointment.serviceCode, slot, now, id);
       const officeDay = officeDayOf(slot.start);
-      this.repo.moveTo(id, officeDay, slot);
+      tx.appointments.moveTo(id, officeDay, slot);
       const moved: Appointment = { ...appointment, officeDay, slotStart: slot.start, slotEnd: slot.end };
       return { result: moved, events: [this.appointmentEvent('appointment.moved', moved, actor, now, { fromSlotStart: appointment.slotStart })] };
     });
@@ -130,43 +118,31 @@ export class Appointments {
    */
   checkIn(typedCode: string, actor: Actor, idCheck: CheckInIdCheck = {}): CheckIn {
     if (idCheck.idCheckId !== undefined && !this.store.idChecks.get(idCheck.idCheckId)) {
-      throw badRequest('unknown_id_check', `There is no ID check ${idCheck.idCheckId}.`);
+      throw invalid('unknown_id_check', `There is no ID check ${idCheck.idCheckId}.`);
     }
-    return this.commit(() => {
+    return this.store.change((tx) => {
       const now = this.clock();
       const { appointment, decision } = this.allowedCheckIn(typedCode, now);
-      const officeDay = officeDayOf(now);
-      const ticket = this.store.tickets.create(
-        newTicket({
-          number: formatTicketNumber(appointment.serviceCode, this.store.tickets.nextSequence(officeDay, appointment.serviceCode)),
-          officeDay,
+      const { ticket, event: issued } = issue(
+        tx,
+        {
           serviceCode: appointment.serviceCode,
-          arrivedAt: now,
           priority: decision.priority,
           callableAt: decision.callableAt,
           idCheckId: idCheck.idCheckId ?? null,
           supplementDeclared: idCheck.supplementDeclared ?? null,
           manualIdCheck: idCheck.manualIdCheck ?? false,
-        }),
+        },
+        actor,
+        now,
+        { eventData: { appointmentId: appointment.id, arrival: decision.arrival }, estimateWait: true },
       );
-      this.repo.checkIn(appointment.id, now, decision.arrival, ticket.id);
+      tx.appointments.checkIn(appointment.id, now, decision.arrival, ticket.id);
       const checkedIn: Appointment = { ...appointment, status: 'checked_in', checkedInAt: now, arrival: decision.arrival };
-      const issued: TicketEventData = {
-        number: ticket.number,
-        serviceCode: ticket.serviceCode,
-        status: ticket.status,
-        priority: ticket.priority,
-        urgentReason: null,
-        counterId: null,
-        counterName: null,
-        outcome: null,
-        appointmentId: appointment.id,
-        arrival: decision.arrival,
-      };
       return {
         result: { ticket, appointment: checkedIn, arrival: decision.arrival },
         events: [
-          { at: now, type: 'ticket.issued', ticketId: ticket.id, counterId: null, staffId: actor.staffId, data: issued },
+          issued,
           this.appointmentEvent('appointment.checked_in', checkedIn, actor, now, { arrival: decision.arrival }, ticket.id),
         ],
       };
@@ -174,7 +150,7 @@ export class Appointments {
   }
 
   ofDay(day: string): AppointmentDayView {
-    const appointments = this.repo.ofDay(day);
+    const appointments = this.store.appointments.ofDay(day);
     const counts = Object.fromEntries(APPOINTMENT_STATUSES.map((s) => [s, 0])) as Record<AppointmentStatus, number>;
     for (const a of appointments) counts[a.status]++;
     return { day, appointments: appointments.map((a) => this.view(a)), counts, slotRules: this.slotRules() };
@@ -190,7 +166,7 @@ export class Appointments {
   }
 
   view(appointment: Appointment): AppointmentView {
-    return appointmentView(appointment, this.repo.ticketIdOf(appointment.id));
+    return appointmentView(appointment, this.store.appointments.ticketIdOf(appointment.id));
   }
 
   /**
@@ -198,12 +174,12 @@ export class Appointments {
    * their retention are erased. Safe to run any number of times.
    */
   closePastDays(): { noShows: number; namesErased: number } {
-    return this.commit(() => {
+    return this.store.change((tx) => {
       const now = this.clock();
       const today = officeDayOf(now);
-      const noShows = dueNoShows(this.repo.booked(), today);
-      for (const a of noShows) this.repo.setStatusOf(a.id, 'no_show');
-      const namesErased = this.repo.eraseNamesBefore(firstDayKeepingNames(today, this.rules().nameRetentionDays));
+      const noShows = dueNoShows(this.store.appointments.booked(), today);
+      for (const a of noShows) tx.appointments.setStatusOf(a.id, 'no_show');
+      const namesErased = tx.appointments.eraseNamesBefore(firstDayKeepingNames(today, this.rules().nameRetentionDays));
       const events = noShows.map((a) => this.appointmentEvent('appointment.no_show', { ...a, status: 'no_show' }, { staffId: null }, now));
       return { result: { noShows: noShows.length, namesErased }, events };
     });
@@ -236,26 +212,27 @@ export class Appointments {
   }
 
   private bookWithinTransaction(
+    tx: StoreWriter,
     request: BookingRequest,
     actor: Actor,
     source: AppointmentSource,
     now: number,
   ): { appointment: Appointment; event: NewOfficeEvent } {
     const service = this.store.services.get(request.serviceCode);
-    if (!service || !service.active) throw badRequest('unknown_service', `There is no active service with code "${request.serviceCode}".`);
+    if (!service || !service.active) throw invalid('unknown_service', `There is no active service with code "${request.serviceCode}".`);
     requireWholeMinute(request.start);
     const name = cleanName(request.name);
     if (name !== null && name.length > NAME_MAX_LENGTH) {
-      throw badRequest('name_too_long', `A name or initials may have at most ${NAME_MAX_LENGTH} characters.`);
+      throw invalid('name_too_long', `A name or initials may have at most ${NAME_MAX_LENGTH} characters.`);
     }
     const externalUid = request.externalUid ?? null;
-    if (externalUid !== null && this.repo.hasExternalUid(externalUid)) {
+    if (externalUid !== null && this.store.appointments.hasExternalUid(externalUid)) {
       throw conflict('already_imported', 'A booking with this UID from the booking system already exists.');
     }
     const slot = slotFrom(request.start, slotRulesFor(this.rules(), service.code).slotMinutes);
     this.requireRoom(service.code, slot, now);
-    const appointment = this.repo.create({
-      code: newBookingCode(randomInt, (code) => this.repo.isCodeActive(code)),
+    const appointment = tx.appointments.create({
+      code: newBookingCode(randomInt, (code) => this.store.appointments.isCodeActive(code)),
       serviceCode: service.code,
       officeDay: officeDayOf(slot.start),
       slotStart: slot.start,
@@ -274,10 +251,10 @@ export class Appointments {
   private requireRoom(serviceCode: string, slot: Slot, now: number, exceptId?: number): void {
     if (isSlotOver(slot, now)) throw conflict('slot_in_past', 'That slot is already over.');
     if (!isWithinBookingHorizon(slot.start, now)) {
-      throw badRequest('too_far_ahead', `Bookings can be made up to ${YEARS_AHEAD} years ahead.`);
+      throw invalid('too_far_ahead', `Bookings can be made up to ${YEARS_AHEAD} years ahead.`);
     }
     const capacity = this.capacityOf(serviceCode);
-    if (!fitsCapacity(this.repo.overlapping(serviceCode, slot, exceptId), slot, capacity)) {
+    if (!fitsCapacity(this.store.appointments.overlapping(serviceCode, slot, exceptId), slot, capacity)) {
       throw conflict('slot_full', `Service ${serviceCode} has no free place at ${new Date(slot.start).toISOString()} (${capacity} at a time).`);
     }
   }
@@ -291,7 +268,7 @@ export class Appointments {
   /** The booking behind a typed code and what checking in at `now` gives; throws the refusal. */
   private allowedCheckIn(typedCode: string, now: number): AllowedCheckIn {
     const code = normaliseBookingCode(typedCode);
-    const appointment = code === null ? undefined : this.repo.findByCode(code);
+    const appointment = code === null ? undefined : this.store.appointments.findByCode(code);
     if (!appointment) throw unknownCode();
     const decision = decideCheckIn(appointment, now, this.rules());
     if (!decision.ok) throw conflict(decision.error, REFUSAL_MESSAGES[appointment.status === 'no_show' ? 'no_show' : decision.error]);
@@ -300,7 +277,7 @@ export class Appointments {
 
   /** A booking that can still be cancelled, moved or checked in for. */
   private requireOpen(id: number): Appointment {
-    const appointment = this.repo.get(id);
+    const appointment = this.store.appointments.get(id);
     if (!appointment) throw notFound(`Appointment ${id}`);
     switch (appointment.status) {
       case 'booked':
@@ -339,10 +316,6 @@ export class Appointments {
       },
     };
   }
-
-  private commit<T>(work: ChangeWithEvents<T>): T {
-    return commitWithEvents(this.store, this.bus, work);
-  }
 }
 
 export function appointmentView(a: Appointment, ticketId: number | null): AppointmentView {
@@ -362,9 +335,9 @@ export function appointmentView(a: Appointment, ticketId: number | null): Appoin
 }
 
 function requireWholeMinute(start: number): void {
-  if (!isWholeMinute(start)) throw badRequest('invalid_time', 'A booking starts on a whole minute (no seconds).');
+  if (!isWholeMinute(start)) throw invalid('invalid_time', 'A booking starts on a whole minute (no seconds).');
 }
 
-function unknownCode(): ApiError {
-  return new ApiError(404, 'unknown_code', 'There is no booking with this code. Check the code and try again.');
+function unknownCode(): Refusal {
+  return new Refusal('not_found', 'unknown_code', 'There is no booking with this code. Check the code and try again.');
 }

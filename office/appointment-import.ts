@@ -5,8 +5,8 @@ import type { ImportResult } from '../contract/appointments.js';
 import type { SkippedRow } from '../core/appointments/types.js';
 import type { Service } from '../core/types.js';
 import type { Appointments, BookingRequest } from './appointments.js';
-import { ApiError, badRequest } from './errors.js';
-import type { Actor } from './office.js';
+import { invalid, Refusal } from './refusal.js';
+import type { Actor } from './queue.js';
 
 const PARSERS = {
   'text/csv': parseBookingCsv,
@@ -40,7 +40,7 @@ export function importBookings(
   actor: Actor,
 ): ImportResult {
   const parsed = PARSERS[format](text);
-  if (!parsed.ok) throw badRequest(parsed.error, FILE_ERRORS[parsed.error]);
+  if (!parsed.ok) throw invalid(parsed.error, FILE_ERRORS[parsed.error]);
 
   const skipped: SkippedRow[] = [...parsed.skipped];
   const bookable: { row: BookingRow; request: BookingRequest }[] = [];
@@ -56,7 +56,7 @@ export function importBookings(
     'import',
   );
   const booked = outcomes.flatMap((outcome, i) => {
-    if (!(outcome instanceof ApiError)) return [outcome];
+    if (!(outcome instanceof Refusal)) return [outcome];
     skipped.push({ line: bookable[i]!.row.line, reason: outcome.code });
     return [];
   });

@@ -1,13 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { IdCheckView } from '../contract/id-checks.js';
 import { checkDocument } from '../core/idcheck/check-document.js';
-import { DEFAULT_ID_RULES, type IdRules } from '../core/idcheck/rules.js';
+import type { IdRules } from '../core/idcheck/rules.js';
 import { officeDayOf } from '../core/office-day.js';
 import type { IdCheckRecord } from '../db/id-checks.js';
 import type { Store } from '../db/store.js';
-import type { Office } from './office.js';
-
-export const ID_RULES_SETTING = 'idRules';
 
 /**
  * Runs the MitID pre-check on a scan and keeps only its outcome. The raw text lives in this
@@ -16,22 +13,20 @@ export const ID_RULES_SETTING = 'idRules';
 export class IdChecker {
   constructor(
     private readonly store: Store,
-    private readonly office: Office,
     private readonly clock: () => number,
     private readonly documentHashKey: Buffer,
   ) {}
 
   rules(): IdRules {
-    // Stored rules may predate a new option; the defaults fill what they lack.
-    return { ...DEFAULT_ID_RULES, ...this.store.settings.get<Partial<IdRules>>(ID_RULES_SETTING, {}) };
+    return this.store.settings.get('idRules');
   }
 
   check(mrz: string, source: IdCheckRecord['source']): IdCheckRecord {
     const now = this.clock();
     const outcome = checkDocument(mrz, this.rules(), officeDayOf(now));
     // One transaction for the outcome and its event: one disk sync per scan, and never one without the other.
-    return this.office.recordWith(() => {
-      const record = this.store.idChecks.create({
+    return this.store.change((tx) => {
+      const record = tx.idChecks.create({
         at: now,
         verdict: outcome.verdict,
         reasons: outcome.reasons,
@@ -49,7 +44,7 @@ export class IdChecker {
         staffId: null,
         data: { idCheckId: record.id, verdict: record.verdict, reasons: record.reasons, documentType: record.document?.type ?? null, source },
       };
-      return { result: record, event };
+      return { result: record, events: [event] };
     });
   }
 }
