@@ -1,15 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { formatClock, scenarioFromRequest } from '../../core/planning/plan-request.js';
-import { recommendStaffing } from '../../core/planning/recommend.js';
-import { simulateDays } from '../../core/planning/simulate-day.js';
-import { summarise, type PlanFigures, type WaitFigures } from '../../core/planning/summary.js';
+import type { PlanFigures, WaitFigures } from '../../core/planning/summary.js';
 import { DEFAULT_QUEUE_POLICY, type QueuePolicyConfig } from '../../core/queue-policy.js';
 import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { QUEUE_POLICY_SETTING } from '../office.js';
-import { backtestPastDays, readPastDays } from '../planning-history.js';
+import { readPastDays } from '../planning-history.js';
+import { PlanningPool } from '../planning-pool.js';
 import { arrivalForecast, sameWeekdayBefore, serviceMinutes } from '../../core/planning/history.js';
 import { isOfficeDay, officeDayOf, weekdayOfOfficeDay } from '../../core/office-day.js';
 import { CopenhagenTime } from '../../core/stats/local-time.js';
@@ -132,8 +131,12 @@ function figuresView(f: PlanFigures): Static<typeof Figures> {
  * The staffing planner (docs/planning.md): simulate a counter plan, or find the fewest counters
  * per hour for a target wait, with the office's own services and queue policy. Managers and
  * admins only: it is planning, not service. Without a seed the answer is still repeatable (seed 1).
+ * The simulations run on the planner's worker thread, never on the host's event loop.
  */
 export function planningRoutes(app: App, { store, config }: HostContext): void {
+  const pool = new PlanningPool();
+  // Before the server waits for open requests: a running plan is stopped and answered at once.
+  app.addHook('preClose', () => pool.close());
   const policyOf = () => store.settings.get<QueuePolicyConfig>(QUEUE_POLICY_SETTING, DEFAULT_QUEUE_POLICY);
   /** The history a request asks for: one read of the weekday's last weeks, for arrivals and service times alike. */
   const historyOf = (body: Static<typeof SimulateBody> | Static<typeof RecommendBody>) => {
@@ -156,7 +159,7 @@ export function planningRoutes(app: App, { store, config }: HostContext): void {
     { preValidation: managersOnly, schema: { tags: ['planning'], summary: 'Simulate office days with a counter plan', body: SimulateBody, response: { 200: Figures } } },
     async (request) => {
       const scenario = scenarioOf(request.body);
-      return figuresView(summarise(scenario, simulateDays(scenario, request.body.days, request.body.seed ?? 1)));
+      return figuresView(await pool.run({ kind: 'simulate', scenario, days: request.body.days, seed: request.body.seed ?? 1 }));
     },
   );
 
@@ -165,12 +168,9 @@ export function planningRoutes(app: App, { store, config }: HostContext): void {
     { preValidation: managersOnly, schema: { tags: ['planning'], summary: 'The fewest counters per hour for a p90 wait target', body: RecommendBody, response: { 200: Recommendation } } },
     async (request) => {
       const { counters: _none, ...scenario } = scenarioOf(request.body);
-      const plan = recommendStaffing({
-        scenario,
-        p90WaitMinutes: request.body.target.p90WaitMinutes,
-        maxCounters: request.body.maxCounters,
-        days: request.body.days,
-        seed: request.body.seed ?? 1,
+      const plan = await pool.run({
+        kind: 'recommend',
+        request: { scenario, p90WaitMinutes: request.body.target.p90WaitMinutes, maxCounters: request.body.maxCounters, days: request.body.days, seed: request.body.seed ?? 1 },
       });
       return {
         hours: plan.hours.map((h) => ({ ...h, p90WaitMinutes: round(h.p90WaitMinutes, 2) })),
@@ -195,7 +195,8 @@ export function planningRoutes(app: App, { store, config }: HostContext): void {
       } else {
         throw badRequest('invalid_request', 'weekday: give a weekday (1–7) or a date.');
       }
-      const result = backtestPastDays(readPastDays(store.db.name, officeDays), { services: store.services.list(), counters: store.counters.list(), policy: policyOf() }, runs, seed);
+      const office = { services: store.services.list(), counters: store.counters.list(), policy: policyOf() };
+      const result = await pool.run({ kind: 'backtest', days: readPastDays(store.db.name, officeDays), office, runs, seed });
       const pair = (p: { median: number | null; p90: number | null }) => ({ median: round(p.median, 2), p90: round(p.p90, 2) });
       return {
         days: result.days.map((d) => ({ ...d, actual: pair(d.actual), predicted: pair(d.predicted) })),
