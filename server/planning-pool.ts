@@ -60,7 +60,7 @@ export class PlanningPool {
     if (!next) return;
     const worker = (this.worker ??= this.startWorker());
     const timer = setTimeout(() => {
-      this.settle({ ok: false, error: new ApiError(503, 'planning_timeout', `The plan took longer than ${Math.round(this.options.timeLimitMs / 1000)} s and was stopped; plan fewer days or fewer counters.`) });
+      this.settle({ ok: false, error: new ApiError(503, 'planning_timeout', `The plan took longer than ${this.options.timeLimitMs / 1000} s and was stopped; plan fewer days or fewer counters.`) });
       void this.stopWorker().then(() => this.startNext());
     }, this.options.timeLimitMs);
     this.running = { ...next, timer };
