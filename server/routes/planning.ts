@@ -7,17 +7,21 @@ import { requireStaff } from '../auth.js';
 import type { App, HostContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { QUEUE_POLICY_SETTING } from '../office.js';
-import { readPastDays } from '../planning-history.js';
+import { planHistory, readPastDays } from '../planning-history.js';
 import { PlanningPool } from '../planning-pool.js';
-import { arrivalForecast, sameWeekdayBefore, serviceMinutes } from '../../core/planning/history.js';
-import { isOfficeDay, officeDayOf, weekdayOfOfficeDay } from '../../core/office-day.js';
-import { CopenhagenTime } from '../../core/stats/local-time.js';
+import { sameWeekdayBefore } from '../../core/planning/history.js';
+import { isOfficeDay, officeDayOf } from '../../core/office-day.js';
 
 const Clock = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM on the office clock' });
 const PerService = Type.Record(Type.String({ pattern: '^[A-Z]$' }), Type.Number());
-/** The same weekday of the last weeks (default: today's weekday, 8 weeks). */
+/** The same weekday of the last weeks (default: today's weekday, 8 weeks), or a coming date's weekday with that date's bookings. */
 const History = Type.Object(
-  { kind: Type.Literal('history'), weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })), weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })) },
+  {
+    kind: Type.Literal('history'),
+    weekday: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })),
+    weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })),
+    date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A coming day: its weekday of the last weeks for walk-ins, and its own bookings as slots' })),
+  },
   { additionalProperties: false },
 );
 const Arrivals = Type.Union([
@@ -140,12 +144,8 @@ export function planningRoutes(app: App, { store, config }: HostContext): void {
   const policyOf = () => store.settings.get<QueuePolicyConfig>(QUEUE_POLICY_SETTING, DEFAULT_QUEUE_POLICY);
   /** The history a request asks for: one read of the weekday's last weeks, for arrivals and service times alike. */
   const historyOf = (body: Static<typeof SimulateBody> | Static<typeof RecommendBody>) => {
-    const asked = body.arrivals.kind === 'history' ? body.arrivals : body.service.kind === 'history' ? body.service : null;
-    if (!asked) return undefined;
-    const today = officeDayOf(config.clock());
-    const days = readPastDays(store.db.name, sameWeekdayBefore(today, asked.weekday ?? weekdayOfOfficeDay(today), asked.weeks ?? 8));
-    const times = new CopenhagenTime();
-    return { perQuarter: arrivalForecast(days.map((d) => d.tickets), times), serviceMinutes: serviceMinutes(days.flatMap((d) => d.tickets)) };
+    const asked = body.arrivals.kind === 'history' ? { field: 'arrivals', ...body.arrivals } : body.service.kind === 'history' ? { field: 'service', ...body.service } : null;
+    return asked ? planHistory(store.db.name, officeDayOf(config.clock()), asked, asked.field) : undefined;
   };
   const scenarioOf = (body: Static<typeof SimulateBody> | Static<typeof RecommendBody>) => {
     const policy = policyOf();
