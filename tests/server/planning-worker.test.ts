@@ -59,7 +59,9 @@ describe('the planner on the real host', () => {
     expect((await recommendation).status).toBe(200);
     expect(Math.max(...display)).toBeLessThan(PROMPT_MS);
     expect(Math.max(...calls)).toBeLessThan(PROMPT_MS);
-    // Asked all through the computation, not only before or after it.
+    // Asked all through the computation, not only before or after it. The host runs in this test's
+    // process: a computation on its event loop would block these questions too, so on such a host
+    // the loop gets to ask once or twice at most (measured on the old code: once), not every 50 ms.
     expect(display.length).toBeGreaterThanOrEqual(6);
     expect(calls).toHaveLength(2);
   });
