@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedArrival } from '../../core/planning/arrivals.js';
 import { simulateDay } from '../../core/planning/simulate-day.js';
 import { DEFAULT_QUEUE_POLICY } from '../../core/queue-policy.js';
+import { allowTicketBursts } from '../support/issuance-limits.js';
 import { Client, clerks, startTestHost, TestClock, type TestHost } from '../support/test-host.js';
 
 const clock = new TestClock(Date.parse('2026-11-23T09:00:00+01:00'));
@@ -9,6 +10,8 @@ let running: TestHost;
 
 beforeAll(async () => {
   running = await startTestHost({ clock: clock.read });
+  // The recorded morning has seven urgent citizens within the hour, one more than a kiosk may issue by default.
+  await allowTicketBursts(running.url);
 });
 afterAll(async () => running?.stop());
 
