@@ -131,13 +131,13 @@ export async function buildApp(ctx: HostContext, options: AppOptions): Promise<A
     counterConfigRoutes(managers, ctx);
     auditRoutes(managers, ctx);
     retentionRoutes(managers, ctx);
+    planningRoutes(managers, ctx);
   });
   restrictedRoutes(app, ADMINS, (admins) => {
     adminRoutes(admins, ctx);
     kioskDeviceRoutes(admins, ctx);
   });
   openingHoursRoutes(app, ctx);
-  planningRoutes(app, ctx);
   eventRoutes(app, ctx);
   scannerRoutes(app, ctx);
   healthRoutes(app, ctx);

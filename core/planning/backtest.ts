@@ -1,8 +1,9 @@
 import type { QueuePolicyConfig } from '../queue-policy.js';
 import type { CounterSession } from '../stats/capacity.js';
-import type { CopenhagenTime } from '../stats/local-time.js';
+import { CopenhagenTime } from '../stats/local-time.js';
+import type { Counter, Service } from '../types.js';
 import { percentile } from '../percentile.js';
-import { actualWaits, recordedArrivals, recordedShifts, type HistoryTicket } from './history.js';
+import { actualWaits, arrivalForecast, recordedArrivals, recordedShifts, serviceMinutes, type HistoryTicket } from './history.js';
 import type { DayScenario } from './scenario.js';
 import { simulateDays } from './simulate-day.js';
 import { summarise } from './summary.js';
@@ -81,4 +82,28 @@ export function backtestAccuracy(results: readonly DayBacktest[]): BacktestAccur
     p90MeanError: mean(p90),
     medianMeanAbsoluteError: mean(median.map(Math.abs)),
   };
+}
+
+/**
+ * Each past day replayed with its own arrivals and open counters, service times drawn from all
+ * the given days' served citizens; the forecast of arrivals per hour is their mean.
+ */
+export function backtestPastDays(days: readonly PastDay[], office: { services: readonly Service[]; counters: readonly Counter[]; policy: QueuePolicyConfig }, runs: number, seed: number) {
+  const times = new CopenhagenTime();
+  const setting = {
+    servicesOfCounter: new Map(office.counters.map((c) => [c.id, c.serviceCodes])),
+    serviceMinutes: serviceMinutes(days.flatMap((d) => d.tickets)),
+    slaMinutes: new Map(office.services.map((s) => [s.code, s.slaMinutes])),
+    policy: office.policy,
+    runs,
+    seed,
+    times,
+  };
+  const results = days.map((day) => backtestDay(day, setting));
+  const perQuarter = arrivalForecast(days.map((d) => d.tickets), times);
+  const forecast = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    arrivals: [...perQuarter.values()].reduce((sum, quarters) => sum + quarters.slice(hour * 4, hour * 4 + 4).reduce((a, b) => a + b, 0), 0),
+  })).filter((h) => h.arrivals > 0);
+  return { days: results, accuracy: backtestAccuracy(results), forecast };
 }

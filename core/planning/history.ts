@@ -1,6 +1,7 @@
 import type { CounterSession } from '../stats/capacity.js';
 import type { CopenhagenTime } from '../stats/local-time.js';
 import type { PriorityClass } from '../types.js';
+import { percentile } from '../percentile.js';
 import { QUARTERS_PER_DAY, type RecordedArrival } from './arrivals.js';
 import type { CounterShift } from './scenario.js';
 
@@ -40,11 +41,12 @@ export function recordedArrivals(tickets: readonly HistoryTicket[], times: Copen
 /**
  * The expected arrivals per quarter hour and service: the mean over the given days (say the
  * last eight Mondays), so a quiet and a busy Monday both count. Transfers are not arrivals.
+ * `walkInsOnly` leaves the booked citizens out, for a date whose own bookings are known.
  */
-export function arrivalForecast(days: readonly (readonly HistoryTicket[])[], times: CopenhagenTime): Map<string, number[]> {
+export function arrivalForecast(days: readonly (readonly HistoryTicket[])[], times: CopenhagenTime, walkInsOnly = false): Map<string, number[]> {
   const forecast = new Map<string, number[]>();
   for (const tickets of days) {
-    for (const t of tickets.filter(isArrival)) {
+    for (const t of tickets.filter((t) => isArrival(t) && !(walkInsOnly && t.priority === 'appointment'))) {
       const perQuarter = forecast.get(t.serviceCode) ?? new Array<number>(QUARTERS_PER_DAY).fill(0);
       perQuarter[Math.floor(times.minuteOfDay(t.arrivedAt) / 15)]! += 1 / days.length;
       forecast.set(t.serviceCode, perQuarter);
@@ -63,6 +65,21 @@ export function serviceMinutes(tickets: readonly HistoryTicket[]): Map<string, n
     byService.set(t.serviceCode, list);
   }
   return byService;
+}
+
+/** A day's bookings that will (or did) come: minutes since midnight of each slot, per service. */
+export function bookedSlots(bookings: readonly { serviceCode: string; slotStart: number; status: string }[], times: CopenhagenTime): Map<string, number[]> {
+  const byService = new Map<string, number[]>();
+  for (const b of bookings.filter((b) => b.status === 'booked' || b.status === 'checked_in')) {
+    byService.set(b.serviceCode, [...(byService.get(b.serviceCode) ?? []), times.minuteOfDay(b.slotStart)]);
+  }
+  return byService;
+}
+
+/** How many minutes before the slot booked citizens typically checked in (the median; 0 without any). */
+export function bookedLeadMinutes(tickets: readonly HistoryTicket[]): number {
+  const early = tickets.filter((t) => isArrival(t) && t.priority === 'appointment').map((t) => Math.max(0, t.callableAt - t.arrivedAt) / MINUTE_MS);
+  return percentile(early, 0.5) ?? 0;
 }
 
 /** The waits the citizens of a day really had, in minutes, as the statistics count them (from the slot for a booking). */

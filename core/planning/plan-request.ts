@@ -19,6 +19,10 @@ export interface PlanHistory {
   perQuarter: ReadonlyMap<string, readonly number[]>;
   /** Served citizens' call-to-finish minutes, per service. */
   serviceMinutes: ReadonlyMap<string, readonly number[]>;
+  /** A planned date's booked slots per service (minutes since midnight); `perQuarter` is then walk-ins only. */
+  appointments?: ReadonlyMap<string, readonly number[]>;
+  /** How many minutes before the slot a booked citizen checks in. */
+  appointmentLeadMinutes?: number;
 }
 
 export type PlanRequestResult = { ok: true; scenario: DayScenario } | { ok: false; field: string; message: string };
@@ -52,7 +56,9 @@ export function scenarioFromRequest(request: PlanRequest, services: readonly Ser
   const planned: PlannedService[] = [];
   const requested: [string, string, readonly number[] | number][] =
     request.arrivals.kind === 'history'
-      ? [...history.perQuarter.entries()].filter(([code]) => known.has(code)).map(([code, perQuarter]) => [code, `arrivals`, perQuarter])
+      ? [...new Set([...history.perQuarter.keys(), ...(history.appointments?.keys() ?? [])])]
+          .filter((code) => known.has(code))
+          .map((code) => [code, `arrivals`, history.perQuarter.get(code) ?? new Array<number>(QUARTERS_PER_DAY).fill(0)])
       : Object.entries(request.arrivals.perHour).map(([code, perHour]) => [code, `arrivals.perHour.${code}`, perHour]);
   for (const [code, field, arrivals] of requested) {
     const service = known.get(code);
@@ -61,7 +67,8 @@ export function scenarioFromRequest(request: PlanRequest, services: readonly Ser
     const perQuarter = typeof arrivals === 'number' ? new Array<number>(QUARTERS_PER_DAY).fill(arrivals / 4) : arrivals;
     const serviceTime = serviceTimeOf(request.service, code, history);
     if ('field' in serviceTime) return refuse(serviceTime.field, serviceTime.message);
-    planned.push({ code, slaMinutes: service.slaMinutes, arrivals: { kind: 'poisson', perQuarter }, serviceTime });
+    const appointments = history.appointments?.get(code) ?? [];
+    planned.push({ code, slaMinutes: service.slaMinutes, arrivals: { kind: 'poisson', perQuarter }, serviceTime, appointments, appointmentLeadMinutes: history.appointmentLeadMinutes ?? 0 });
   }
   if (request.service.kind !== 'history') {
     for (const code of Object.keys(request.service.meanMinutes)) {

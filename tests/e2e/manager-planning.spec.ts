@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_QUEUE_POLICY } from '../../core/queue-policy.js';
 import { steadyRate } from '../../core/planning/arrivals.js';
-import { officeDayOf } from '../../core/office-day.js';
+import { officeDayOf, startOfOfficeDay } from '../../core/office-day.js';
 import { fillPlanningHistory } from '../support/planning-history.js';
 import { ADMIN_PASSWORD, expect, expectAccessible, screenshotPath, test } from './fixtures.js';
 
@@ -52,6 +52,24 @@ test('the planner forecasts Mondays, recommends counters, predicts the waits of 
   await expect(page.getByTestId('wait-chart').getByRole('img', { name: 'Forventet ventetid pr. time (minutter)' })).toBeVisible();
 
   await expect(page.getByTestId('accuracy')).toContainText('De sidste 8 dage genberegnet');
+
+  // A coming Monday with ten bookings from 10:00: its 10 o'clock hour expects more citizens than a plain Monday.
+  const arrivalsAt10 = async () => {
+    const table = forecast.getByRole('table');
+    if (!(await table.isVisible())) await forecast.getByText('Vis tallene som tabel').click();
+    return Number((await table.locator('tbody tr', { has: page.locator('th', { hasText: '10:00' }) }).locator('td').first().textContent())!.replace(',', '.'));
+  };
+  const plainMonday = await arrivalsAt10();
+  const weekdayOfToday = new Date(`${today}T12:00:00Z`).getUTCDay() || 7;
+  const comingMonday = addDaysToOfficeDay(today, 8 - weekdayOfToday);
+  for (let i = 0; i < 10; i++) {
+    const start = new Date(startOfOfficeDay(comingMonday) + 10 * 3_600_000 + i * 15 * 60_000).toISOString();
+    expect((await page.request.post(`${host.url}/api/appointments`, { data: { serviceCode: 'M', start } })).status()).toBe(201);
+  }
+  await page.getByLabel('Eller en dato').fill(comingMonday);
+  await expect(page.getByLabel('Ugedag')).toBeDisabled();
+  await page.getByRole('button', { name: 'Beregn plan' }).click();
+  await expect.poll(arrivalsAt10).toBeGreaterThan(plainMonday + 2);
 
   await expectAccessible(page);
   await page.screenshot({ path: screenshotPath('manager-planning'), fullPage: true });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowTicketBursts } from '../support/issuance-limits.js';
 import type { RecordedArrival } from '../../core/planning/arrivals.js';
 import { simulateDay } from '../../core/planning/simulate-day.js';
 import { DEFAULT_QUEUE_POLICY } from '../../core/queue-policy.js';
+import { allowTicketBursts } from '../support/issuance-limits.js';
 import { Client, clerks, startTestHost, TestClock, type TestHost } from '../support/test-host.js';
 
 const clock = new TestClock(Date.parse('2026-11-23T09:00:00+01:00'));
@@ -10,7 +10,7 @@ let running: TestHost;
 
 beforeAll(async () => {
   running = await startTestHost({ clock: clock.read });
-  // The morning has more urgent tickets than one kiosk may issue in an hour by default.
+  // The recorded morning has seven urgent citizens within the hour, one more than a kiosk may issue by default.
   await allowTicketBursts(running.url);
 });
 afterAll(async () => running?.stop());

@@ -1,45 +1,33 @@
+import type { BacktestView, PlanFiguresView, RecommendBody, RecommendationView, SimulateBody } from '../../../contract/planning.js';
 import { request } from './api.js';
 
-/** The planner's answers as the host gives them (server/routes/planning.ts). */
-export interface PlanFiguresView {
-  waitMinutes: { mean: number | null; median: number | null; p90: number | null; max: number | null };
-  slaShare: number | null;
-  utilisation: number | null;
-  byHour: { hour: number; arrivals: number; waitMinutes: { mean: number | null; p90: number | null }; counters: number }[];
-}
+export type { BacktestView, PlanFiguresView, RecommendationView };
 
-export interface RecommendationView {
-  hours: { hour: number; counters: number; p90WaitMinutes: number | null; withinTarget: boolean }[];
-  figures: PlanFiguresView;
-}
-
-export interface BacktestView {
-  accuracy: { days: number; p90MeanAbsoluteError: number | null; p90MeanError: number | null };
-  forecast: { hour: number; arrivals: number }[];
-}
+/** The day planned: a weekday of the last weeks, or a coming date (its weekday, plus its own bookings). */
+export type PlanDay = { weekday: number } | { date: string };
 
 /** Every question reads the weekday's history; 20 simulated days answer in about a second. */
 const DAYS = 20;
 const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
-const history = (weekday: number) => ({ arrivals: { kind: 'history', weekday }, service: { kind: 'history', weekday } });
+const history = (day: PlanDay) => ({ arrivals: { kind: 'history' as const, ...day }, service: { kind: 'history' as const, ...day } });
 
 export const planningApi = {
   backtest: (weekday: number) => request<BacktestView>('GET', `/api/planning/backtest?weekday=${weekday}&weeks=8`),
-  recommend: (weekday: number, hours: readonly number[], p90WaitMinutes: number, maxCounters: number) =>
+  recommend: (day: PlanDay, hours: readonly number[], p90WaitMinutes: number, maxCounters: number) =>
     request<RecommendationView>('POST', '/api/planning/recommend', {
       days: DAYS,
       open: clock(hours[0]!),
       close: clock(hours.at(-1)! + 1),
-      ...history(weekday),
+      ...history(day),
       target: { p90WaitMinutes },
       maxCounters,
-    }),
-  simulate: (weekday: number, plan: readonly { hour: number; counters: number }[]) =>
+    } satisfies RecommendBody),
+  simulate: (day: PlanDay, plan: readonly { hour: number; counters: number }[]) =>
     request<PlanFiguresView>('POST', '/api/planning/simulate', {
       days: DAYS,
       open: clock(plan[0]!.hour),
       close: clock(plan.at(-1)!.hour + 1),
-      ...history(weekday),
+      ...history(day),
       counters: plan.map((p) => ({ from: clock(p.hour), to: clock(p.hour + 1), count: p.counters })),
-    }),
+    } satisfies SimulateBody),
 };

@@ -8,6 +8,11 @@ export const planningText = {
     en: 'How many counters should be open? The plan builds on the last 8 weeks of arrivals and service times for the chosen weekday and the office’s own queue rules.',
   },
   weekday: { da: 'Ugedag', en: 'Weekday' },
+  date: { da: 'Eller en dato', en: 'Or a date' },
+  dateHint: {
+    da: 'Med en dato regner planen med ugedagens personer uden tid og dagens egne bookede tider.',
+    en: 'With a date the plan counts the weekday’s walk-ins and that day’s own booked times.',
+  },
   target: { da: 'Mål: 90 % kaldt inden (minutter)', en: 'Target: 90 % called within (minutes)' },
   maxCounters: { da: 'Højst antal skranker', en: 'Most counters' },
   calculate: { da: 'Beregn plan', en: 'Calculate plan' },
