@@ -90,7 +90,7 @@ export async function benchExport(ctx: BenchContext): Promise<Figure[]> {
  * citizen urgent, mostly served, some no-shows, cancellations, walk-ups and transfers (each with its
  * continuation), an ID check for every MitID ticket, and four counters open 08:00–16:30 daily.
  */
-function seedYear(file: string, total: number): { from: string; to: string } {
+export function seedYear(file: string, total: number): { from: string; to: string } {
   const db = new Database(file, { fileMustExist: true });
   const random = mulberry32(20261125);
   const to = officeDayOf(Date.now() - 86_400_000);

@@ -21,7 +21,7 @@ import { ensureHostBuilt, hostEnv, spawnServer } from './server-process.js';
  *   queued behind it.
  */
 const SETTINGS: Record<Mode, { rounds: number; msPerRound: number; warmupRequests: number; clients: number; pacedSeconds: number }> = {
-  quick: { rounds: 3, msPerRound: 1_000, warmupRequests: 200, clients: 4, pacedSeconds: 3 },
+  quick: { rounds: 3, msPerRound: 800, warmupRequests: 100, clients: 4, pacedSeconds: 2 },
   full: { rounds: 6, msPerRound: 2_500, warmupRequests: 500, clients: 4, pacedSeconds: 20 },
 };
 const PACED_PER_SECOND = 200;
