@@ -14,7 +14,7 @@ import { BENCH_ADMIN_PASSWORD, startBuiltHost } from './server-process.js';
  * waiting); baseline: the same on an empty day, where only those few wait (the ratio should stay
  * near 1).
  */
-const SETTINGS: Record<Mode, { requests: number }> = { quick: { requests: 50 }, full: { requests: 300 } };
+const SETTINGS: Record<Mode, { requests: number }> = { quick: { requests: 30 }, full: { requests: 300 } };
 const TICKETS = 20_000;
 /** Waiting on both days, so that both queues answer the same list. */
 const WAITING = 12;
