@@ -1,76 +1,88 @@
 import http from 'node:http';
-import { measureBareInsert, pooled, type BareInsertRun } from './bare-insert.js';
+import { fileURLToPath } from 'node:url';
+import { NOOP_TICKET_ROUTE } from './bench-host-route.js';
 import { makeTempDir, removeTempDir } from './cleanup.js';
 import { figure, now, quantile, repeatBounded, sleep, withTimeout, type BenchContext, type Figure, type Mode } from './harness.js';
 import { expectJson, httpRequest } from './http.js';
 import { allowTicketBursts } from './issuance-limits.js';
-import { startBuiltHost } from './server-process.js';
+import { ensureHostBuilt, hostEnv, spawnServer } from './server-process.js';
 
 /**
  * Ticket issuance as a kiosk does it: POST /api/tickets from loopback (no login) to the built host
- * in its own process, so the load generator and the host do not share an event loop.
+ * in its own process, so the load generator and the host do not share an event loop. Baseline: the
+ * same client against POST /bench/noop-ticket of the same host process (bench/bench-host.ts), which
+ * validates the same body and answers a ticket-shaped JSON without touching the database: what the
+ * HTTP stack alone allows.
  *
  * - Throughput: a few kiosks in a closed loop over keep-alive connections, in rounds that
- *   alternate with the bare-insert baseline: the shared disk's speed swings by several times within
- *   a minute, and alternating puts both under the same swings.
- * - Latency: an open loop paced at 200 requests/s; requests are sent on schedule whatever the
- *   answers do, so a slow answer cannot hide the ones queued behind it.
+ *   alternate between the two routes, so that both see the same machine.
+ * - Latency: an open loop paced at 200 requests/s (20 s; shorter with --quick), against each route;
+ *   requests are sent on schedule whatever the answers do, so a slow answer cannot hide the ones
+ *   queued behind it.
  */
-const SETTINGS: Record<Mode, { rounds: number; bareMsPerRound: number; apiMsPerRound: number; warmupRequests: number; clients: number; pacedSeconds: number }> = {
-  quick: { rounds: 3, bareMsPerRound: 600, apiMsPerRound: 1_000, warmupRequests: 200, clients: 4, pacedSeconds: 2.5 },
-  full: { rounds: 8, bareMsPerRound: 1_000, apiMsPerRound: 2_500, warmupRequests: 500, clients: 4, pacedSeconds: 15 },
+const SETTINGS: Record<Mode, { rounds: number; msPerRound: number; warmupRequests: number; clients: number; pacedSeconds: number }> = {
+  quick: { rounds: 3, msPerRound: 800, warmupRequests: 100, clients: 4, pacedSeconds: 2 },
+  full: { rounds: 6, msPerRound: 2_500, warmupRequests: 500, clients: 4, pacedSeconds: 20 },
 };
 const PACED_PER_SECOND = 200;
-const MAX_BARE_INSERTS = 100_000;
 const MAX_THROUGHPUT_REQUESTS = 200_000;
 const DRAIN_TIMEOUT_MS = 15_000;
 const SERVICE_CODES = ['M', 'P', 'K', 'A'];
+const BENCH_HOST = fileURLToPath(new URL('bench-host.ts', import.meta.url));
+const ISSUE_ROUTE = '/api/tickets';
 
 export async function benchIssueTicket(ctx: BenchContext): Promise<Figure[]> {
   const settings = SETTINGS[ctx.mode];
   const dataDir = makeTempDir('issue-ticket');
-  const host = await startBuiltHost(dataDir, ctx.hostNodeArgs, ctx.log);
-  const bareRuns: BareInsertRun[] = [];
-  const apiRuns: Array<{ count: number; elapsedMs: number }> = [];
+  ensureHostBuilt(ctx.log);
+  const host = await spawnServer(['--import', 'tsx', ...ctx.hostNodeArgs, BENCH_HOST], hostEnv(dataDir));
+  const noopRuns: Run[] = [];
+  const apiRuns: Run[] = [];
   let latenciesMs: number[];
+  let noopLatenciesMs: number[];
   try {
     const warmupAgent = new http.Agent({ keepAlive: true, maxSockets: settings.clients });
     try {
       await allowTicketBursts(host.url, warmupAgent);
-      for (let i = 0; i < settings.warmupRequests; i++) await issueTicket(warmupAgent, host.url, i);
+      for (let i = 0; i < settings.warmupRequests; i++) {
+        await issueTicket(warmupAgent, host.url + ISSUE_ROUTE, i);
+        await issueTicket(warmupAgent, host.url + NOOP_TICKET_ROUTE, i);
+      }
     } finally {
       warmupAgent.destroy();
     }
-    latenciesMs = await pacedLatencies(host.url, PACED_PER_SECOND, settings.pacedSeconds, ctx);
+    noopLatenciesMs = await pacedLatencies(host.url + NOOP_TICKET_ROUTE, PACED_PER_SECOND, settings.pacedSeconds, ctx);
+    latenciesMs = await pacedLatencies(host.url + ISSUE_ROUTE, PACED_PER_SECOND, settings.pacedSeconds, ctx);
     for (let round = 0; round < settings.rounds; round++) {
-      bareRuns.push(await measureBareInsert({ maxCount: MAX_BARE_INSERTS, maxMs: settings.bareMsPerRound }));
-      apiRuns.push(await closedLoopThroughput(host.url, settings.clients, settings.apiMsPerRound));
+      noopRuns.push(await closedLoopThroughput(host.url + NOOP_TICKET_ROUTE, settings.clients, settings.msPerRound));
+      apiRuns.push(await closedLoopThroughput(host.url + ISSUE_ROUTE, settings.clients, settings.msPerRound));
     }
   } finally {
     await host.stop();
     removeTempDir(dataDir);
   }
 
-  const bare = pooled(bareRuns);
-  const apiCount = apiRuns.reduce((sum, r) => sum + r.count, 0);
-  const apiPerSecond = apiCount / (apiRuns.reduce((sum, r) => sum + r.elapsedMs, 0) / 1000);
-  const perRound = (runs: Array<{ count: number; elapsedMs: number }>) => runs.map((r) => (r.count / (r.elapsedMs / 1000)).toFixed(0)).join(' ');
-  ctx.log(`issuance: ${apiCount} tickets by ${settings.clients} clients; per round api ${perRound(apiRuns)} /s, bare ${perRound(bareRuns)} /s`);
+  const perSecond = (runs: Run[]) => runs.reduce((sum, r) => sum + r.count, 0) / (runs.reduce((sum, r) => sum + r.elapsedMs, 0) / 1000);
+  const perRound = (runs: Run[]) => runs.map((r) => (r.count / (r.elapsedMs / 1000)).toFixed(0)).join(' ');
+  ctx.log(`issuance: ${settings.clients} clients; per round api ${perRound(apiRuns)} /s, no-op route ${perRound(noopRuns)} /s`);
   return [
-    figure('bare_durable_insert_per_s', bare.perSecond, 'inserts/s'),
-    figure('issue_ticket_api_per_s', apiPerSecond, 'tickets/s', bare.perSecond),
-    figure('issue_ticket_ratio', apiPerSecond / bare.perSecond, 'api/bare'),
-    figure('issue_ticket_p50_ms', quantile(latenciesMs, 0.5), 'ms', bare.p50Ms),
-    figure('issue_ticket_p99_ms', quantile(latenciesMs, 0.99), 'ms', bare.p99Ms),
+    figure('issue_ticket_api_per_s', perSecond(apiRuns), 'tickets/s', perSecond(noopRuns)),
+    figure('issue_ticket_p50_ms', quantile(latenciesMs, 0.5), 'ms', quantile(noopLatenciesMs, 0.5)),
+    figure('issue_ticket_p99_ms', quantile(latenciesMs, 0.99), 'ms', quantile(noopLatenciesMs, 0.99)),
   ];
 }
 
-async function issueTicket(agent: http.Agent, url: string, index: number): Promise<void> {
-  const result = await httpRequest(agent, `${url}/api/tickets`, { method: 'POST', body: { serviceCode: SERVICE_CODES[index % SERVICE_CODES.length] } });
-  expectJson(result, 201, 'issue a ticket');
+interface Run {
+  count: number;
+  elapsedMs: number;
 }
 
-async function closedLoopThroughput(url: string, clients: number, ms: number): Promise<{ count: number; elapsedMs: number }> {
+async function issueTicket(agent: http.Agent, url: string, index: number): Promise<void> {
+  const result = await httpRequest(agent, url, { method: 'POST', body: { serviceCode: SERVICE_CODES[index % SERVICE_CODES.length] } });
+  expectJson(result, 201, `POST ${url}`);
+}
+
+async function closedLoopThroughput(url: string, clients: number, ms: number): Promise<Run> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   try {
     const start = now();
@@ -109,7 +121,7 @@ async function pacedLatencies(url: string, perSecond: number, seconds: number, c
     const sendingMs = now() - start;
     await withTimeout(Promise.all(inFlight), DRAIN_TIMEOUT_MS, 'paced issuance');
     if (failure !== null) throw failure;
-    ctx.log(`paced issuance: ${total} requests sent in ${(sendingMs / 1000).toFixed(2)} s (${(total / (sendingMs / 1000)).toFixed(0)}/s achieved)`);
+    ctx.log(`paced ${new URL(url).pathname}: ${total} requests sent in ${(sendingMs / 1000).toFixed(2)} s (${(total / (sendingMs / 1000)).toFixed(0)}/s achieved)`);
   } finally {
     agent.destroy();
   }

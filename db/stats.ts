@@ -58,6 +58,16 @@ const EXPORT_SELECT = `t.id, t.number, t.office_day, t.service_code, t.priority,
   t.arrived_at, t.called_at, t.started_at, t.finished_at, t.estimated_wait_minutes, t.transferred_from_id, t.walk_up,
   t.counter_id, t.staff_id, a.slot_start, a.arrival`;
 const EXPORT_FIELD_COUNT = 19;
+/**
+ * The export's rows of the days from–to (the two `?`), with the transferred-from ticket and the ID check's verdict.
+ * Exported so that the benchmark can time SQLite's own shell (`sqlite3 -csv`) on the same SELECT.
+ */
+export const EXPORT_ROWS_SQL = `SELECT ${EXPORT_SELECT}, o.number, o.service_code, i.verdict
+  FROM tickets t
+  ${BOOKING_JOIN}
+  LEFT JOIN tickets o ON o.id = t.transferred_from_id
+  LEFT JOIN id_checks i ON i.id = t.id_check_id
+  WHERE t.office_day BETWEEN ? AND ? ORDER BY t.office_day, t.id`;
 
 function toExportedTicket(r: Row): ExportedTicket {
   return {
@@ -118,16 +128,7 @@ export class StatsReader {
     this.ticketsOfDays = this.db
       .prepare<[string, string], Row>(`SELECT ${TICKET_SELECT} FROM tickets t ${BOOKING_JOIN} WHERE t.office_day BETWEEN ? AND ? ORDER BY t.office_day, t.id`)
       .raw();
-    this.exportRowsOfDays = this.db
-      .prepare<[string, string], Row>(
-        `SELECT ${EXPORT_SELECT}, o.number, o.service_code, i.verdict
-       FROM tickets t
-       ${BOOKING_JOIN}
-       LEFT JOIN tickets o ON o.id = t.transferred_from_id
-       LEFT JOIN id_checks i ON i.id = t.id_check_id
-       WHERE t.office_day BETWEEN ? AND ? ORDER BY t.office_day, t.id`,
-      )
-      .raw();
+    this.exportRowsOfDays = this.db.prepare<[string, string], Row>(EXPORT_ROWS_SQL).raw();
     this.counterIds = this.db.prepare<[], { id: number }>('SELECT id FROM counters ORDER BY id');
     this.counterEventsBetween = this.db.prepare<[number, number, number], CounterEvent>(
       `SELECT at, type, counter_id AS counterId, staff_id AS staffId FROM events

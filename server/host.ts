@@ -35,6 +35,8 @@ export interface HostOptions {
   /** Where start-up messages go (the console for `npm start`; tests collect them). */
   print?: (line: string) => void;
   logLevel?: string;
+  /** Routes a benchmark adds to this host before it listens (bench/bench-host.ts); the product adds none. */
+  extraRoutes?: (app: App) => void;
 }
 
 /** Opens the office database, serves the API and pages, and returns once it is listening. */
@@ -80,6 +82,7 @@ export async function startHost(config: HostConfig, options: HostOptions = {}): 
       },
       { logLevel: options.logLevel ?? 'warn', https },
     );
+    options.extraRoutes?.(app);
     await app.listen({ port: config.port, host: config.host });
     await hostScanner.start();
     const dayEnd = appointments.startDayEndJob((error) => app.log.error({ err: error }, 'appointments: closing past days failed'));
