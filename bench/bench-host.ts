@@ -1,23 +1,21 @@
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Ticket } from '../core/types.js';
+import { IssueTicketRequest, TicketView } from '../contract/tickets.js';
+import { requireKioskOrStaff } from '../server/auth.js';
+import { loadConfig } from '../server/config.js';
+import { startHost } from '../server/host.js';
+import { ticketView } from '../server/views.js';
 import { NOOP_TICKET_ROUTE } from './bench-host-route.js';
 
 /**
- * The built office host (dist/, as `npm start` runs it) with one route more, which exists only in
+ * The office host (its sources under tsx: the same code `npm start` runs built) with one route more, which exists only in
  * this process: `POST /bench/noop-ticket` validates the body issuance validates, checks the caller
  * as issuance does, and answers a ticket-shaped JSON without touching the database. It is the
  * baseline for issuance: the same HTTP stack (Fastify, helmet, the request guards, the kiosk's
  * loopback identity), nothing of the ticket's work. Started by bench/issue-ticket.ts.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const built = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(ROOT, 'dist', file)).href)) as T;
-
-const { startHost } = await built<typeof import('../server/host.js')>('server/host.js');
-const { loadConfig } = await built<typeof import('../server/config.js')>('server/config.js');
-const { IssueTicketRequest, TicketView } = await built<typeof import('../contract/tickets.js')>('contract/tickets.js');
-const { requireKioskOrStaff } = await built<typeof import('../server/auth.js')>('server/auth.js');
-const { ticketView } = await built<typeof import('../server/views.js')>('server/views.js');
 
 const TEMPLATE: Ticket = {
   id: 0,
