@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ticket } from '../core/types.js';
+import { officeDayOf } from '../core/office-day.js';
+import { newTicket } from '../core/ticket-lifecycle.js';
+import { formatTicketNumber } from '../core/ticket-number.js';
 import { IssueTicketRequest, TicketView } from '../contract/tickets.js';
 import { requireKioskOrStaff } from '../server/auth.js';
 import { loadConfig } from '../server/config.js';
@@ -17,30 +19,6 @@ import { NOOP_TICKET_ROUTE } from './bench-host-route.js';
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const TEMPLATE: Ticket = {
-  id: 0,
-  number: '',
-  officeDay: '2026-01-01',
-  serviceCode: '',
-  priority: 'normal',
-  urgentReason: null,
-  status: 'waiting',
-  arrivedAt: 0,
-  callableAt: 0,
-  calledAt: null,
-  startedAt: null,
-  finishedAt: null,
-  callCount: 0,
-  counterId: null,
-  staffId: null,
-  outcome: null,
-  idCheckId: null,
-  supplementDeclared: null,
-  manualIdCheck: false,
-  estimatedWaitMinutes: 5,
-  transferredFromId: null,
-  walkUp: false,
-};
 
 let issued = 0;
 const config = loadConfig(process.env, { rendererDir: path.join(ROOT, 'dist/renderer') });
@@ -52,7 +30,8 @@ const host = await startHost(config, {
       requireKioskOrStaff(request);
       issued++;
       const now = Date.now();
-      const ticket = { ...TEMPLATE, id: issued, number: `${request.body.serviceCode}${String(issued).padStart(3, '0')}`, serviceCode: request.body.serviceCode, arrivedAt: now, callableAt: now };
+      const fields = { number: formatTicketNumber(request.body.serviceCode, issued), officeDay: officeDayOf(now), serviceCode: request.body.serviceCode, arrivedAt: now, estimatedWaitMinutes: 5 };
+      const ticket = { id: issued, ...newTicket(fields) };
       return reply.status(201).send(ticketView(ticket));
     });
   },
